@@ -109,13 +109,15 @@ public final class DataPrepCommand implements Callable<Integer> {
         cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("error: " + e.getMessage() + " (run data-prep --help for the options)");
+            // picocli starts some messages with its own "Error: "; ours already say "error:".
+            String message = e.getMessage() == null ? "invalid arguments" : e.getMessage().replaceFirst("^Error: ", "");
+            e.getCommandLine().getErr().println(errorLine(message + " (run data-prep --help for the options)"));
             return PrepException.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: data-prep stopped on an unexpected " + e.getClass().getSimpleName()
+            commandLine.getErr().println(errorLine("data-prep stopped on an unexpected " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
-                    + "; this is a bug, please report it with the command you ran.");
+                    + "; this is a bug, please report it with the command you ran."));
             return 70;
         });
         return cl;
@@ -127,7 +129,7 @@ public final class DataPrepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Path input = source.input != null ? source.input : download();
-            Path target = output != null ? output : Path.of("data", "prepared", defaultName(input));
+            Path target = output != null ? output : defaultOutput(input);
             PrepOptions options = PrepOptions.builder(input, target)
                     .format(format.equalsIgnoreCase("auto") ? null : MovieLensFormat.fromId(format))
                     .encoding(charset())
@@ -142,10 +144,10 @@ public final class DataPrepCommand implements Callable<Integer> {
             }
             return outcome.exitCode();
         } catch (PrepException e) {
-            err.println("error: " + e.getMessage());
+            err.println(errorLine(e.getMessage()));
             return e.exitCode();
         } catch (DownloadException e) {
-            err.println("error: " + e.getMessage());
+            err.println(errorLine(e.getMessage()));
             return PrepException.IO_FAILURE;
         }
     }
@@ -175,9 +177,23 @@ public final class DataPrepCommand implements Callable<Integer> {
         }
     }
 
-    private static String defaultName(Path input) {
-        String name = input.toAbsolutePath().normalize().getFileName().toString();
-        return name.toLowerCase(Locale.ROOT).endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+    /**
+     * An error as the one line scripts and people expect: "error: " and the message, with any line break or other
+     * control character in it (from a title or header quoted in the message) shown as a space.
+     */
+    static String errorLine(String message) {
+        String text = message == null ? "unknown error" : message;
+        return "error: " + text.replaceAll("[\\p{Cntrl}&&[^\t]]+", " ").strip();
+    }
+
+    /** Where --output defaults to: data/prepared/ and the release's name, e.g. data/prepared/ml-1m for ml-1m.zip. */
+    static Path defaultOutput(Path input) {
+        Path file = input.toAbsolutePath().normalize().getFileName();
+        String name = file == null ? "movielens" : file.toString();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".zip") && name.length() > 4) {
+            name = name.substring(0, name.length() - 4);
+        }
+        return Path.of("data", "prepared", name);
     }
 
     private Charset charset() {

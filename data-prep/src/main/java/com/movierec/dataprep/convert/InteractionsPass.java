@@ -162,7 +162,12 @@ public final class InteractionsPass {
 
         private void row(byte[] b, int s, int e, long line, byte[] separator, boolean utf8, CsvOutput out) throws IOException {
             int n = fields.split(b, s, e, separator);
-            if (n != 4 && format == MovieLensFormat.ML_LATEST && contains(b, s, e, (byte) '"')) {
+            if (format == MovieLensFormat.ML_LATEST && fields.sawQuote()) {
+                // A quoted CSV line (rare in ratings files): RFC 4180 rules, after checking it is real UTF-8.
+                if (!Bytes.isValidUtf8(b, s, e)) {
+                    tally.reject(Rejection.INVALID_ENCODING, line, "line " + line + " is not valid UTF-8");
+                    return;
+                }
                 List<String> parsed = CsvLine.parse(new String(b, s, e - s, StandardCharsets.UTF_8));
                 if (parsed == null) {
                     tally.reject(Rejection.MALFORMED_QUOTES, line, "line " + line + " has an unbalanced quote");
@@ -315,15 +320,6 @@ public final class InteractionsPass {
         private String text(int field) {
             return abbreviate(fields.asString(field, charset));
         }
-    }
-
-    private static boolean contains(byte[] b, int s, int e, byte c) {
-        for (int i = s; i < e; i++) {
-            if (b[i] == c) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String abbreviate(String s) {

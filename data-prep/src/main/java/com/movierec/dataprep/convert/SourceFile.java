@@ -36,6 +36,9 @@ final class SourceFile {
             if (head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
                 throw new PrepException(source.location(file) + " is UTF-16 encoded; MovieLens files are UTF-8 or ISO-8859-1, so save it as UTF-8 and run again.");
             }
+            if (looksLikeUtf16WithoutBom(head)) {
+                throw new PrepException(source.location(file) + " is UTF-16 encoded (without a byte order mark); MovieLens files are UTF-8 or ISO-8859-1, so save it as UTF-8 and run again.");
+            }
             for (byte b : head) {
                 if (b == 0) {
                     throw new PrepException(source.location(file) + " is not a text file (it contains NUL bytes); point --input at the MovieLens files themselves.");
@@ -46,6 +49,28 @@ final class SourceFile {
             in.close();
             throw e;
         }
+    }
+
+    /**
+     * Text saved as UTF-16 without a byte order mark has a NUL in every other byte (the high byte of each ASCII
+     * character), and none in the bytes between; binary data has NULs anywhere or nowhere.
+     */
+    private static boolean looksLikeUtf16WithoutBom(byte[] head) {
+        int pairs = head.length / 2;
+        if (pairs < 2) {
+            return false;
+        }
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i + 1 < head.length; i += 2) {
+            if (head[i] == 0) {
+                evenZeros++;
+            }
+            if (head[i + 1] == 0) {
+                oddZeros++;
+            }
+        }
+        return (evenZeros * 10 >= pairs * 3 && oddZeros == 0) || (oddZeros * 10 >= pairs * 3 && evenZeros == 0);
     }
 
     /**

@@ -15,6 +15,7 @@ public final class Fields {
     private byte[] buf;
     private int count;
     private byte[] scratch = new byte[256];
+    private boolean sawQuote;
 
     /**
      * Splits {@code buf[s, e)} at every occurrence of {@code separator} (one or more bytes, e.g. {@code ::}).
@@ -26,15 +27,28 @@ public final class Fields {
         int fieldStart = s;
         byte first = separator[0];
         int sepLen = separator.length;
+        boolean quote = false;
         for (int i = s; i <= e - sepLen; i++) {
-            if (buf[i] == first && (sepLen == 1 || matches(buf, i, separator))) {
+            byte c = buf[i];
+            if (c == first && (sepLen == 1 || matches(buf, i, separator))) {
                 add(fieldStart, i);
                 fieldStart = i + sepLen;
                 i += sepLen - 1;
+            } else if (c == '"') {
+                quote = true;
             }
         }
+        for (int i = Math.max(s, e - sepLen + 1); i < e && !quote; i++) {
+            quote = buf[i] == '"';
+        }
         add(fieldStart, e);
+        sawQuote = quote;
         return count;
+    }
+
+    /** Whether the line last split held a double quote, i.e. may need RFC 4180 parsing instead. */
+    public boolean sawQuote() {
+        return sawQuote;
     }
 
     /** Stores already-parsed string fields (the slow path for quoted CSV lines) as UTF-8 byte ranges. */

@@ -5,13 +5,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
  * Reads the small MovieLens files (movies, users) as records of decoded String fields. Lines are separated by a
  * fixed separator, or parsed as RFC 4180 CSV where quoted fields may hold separators, doubled quotes and newlines.
  * A line that is not valid UTF-8 in a UTF-8 file becomes a rejected record instead of mangled text.
+ *
+ * <p>A quote that is never closed (or whose closing is followed by text) on a later line rejects only the line it
+ * opened on: the lines read while looking for the closing quote are read again as records of their own, so one
+ * malformed title does not swallow the movies after it.
  */
 public final class RecordReader implements AutoCloseable {
     /** A quoted field left open for more lines than this is malformed, not a long title. */
@@ -24,11 +30,16 @@ public final class RecordReader implements AutoCloseable {
         }
     }
 
+    /** A physical line: its number and text, or null text when it is not valid in the charset. */
+    private record Line(long number, String text, boolean blank) {
+    }
+
     private final LineScanner lines;
     private final Charset charset;
     private final String separator;
     private final boolean csv;
-    private boolean pendingLine;
+    /** Lines read ahead while looking for a closing quote that never came, to be read again. */
+    private final Deque<Line> replay = new ArrayDeque<>();
 
     private RecordReader(InputStream in, Charset charset, String separator, boolean csv) {
         this.lines = new LineScanner(in);
@@ -49,19 +60,31 @@ public final class RecordReader implements AutoCloseable {
 
     /** The next record, or null at the end of the file. Blank lines are skipped. */
     public Record next() throws IOException {
-        while (pendingLine || lines.next()) {
-            pendingLine = false;
-            if (lines.end() == lines.start()) {
+        for (Line l = nextLine(); l != null; l = nextLine()) {
+            if (l.blank()) {
                 continue;
             }
-            long line = lines.lineNumber();
-            String text = decode();
-            if (text == null) {
-                return new Record(line, List.of(), Rejection.INVALID_ENCODING, "line " + line + " is not valid " + charset.name());
+            if (l.text() == null) {
+                return invalid(l.number(), l.number());
             }
-            return csv ? parseCsv(line, text) : new Record(line, splitPlain(text), null, null);
+            return csv ? parseCsv(l) : new Record(l.number(), splitPlain(l.text()), null, null);
         }
         return null;
+    }
+
+    private Line nextLine() throws IOException {
+        if (!replay.isEmpty()) {
+            return replay.pollFirst();
+        }
+        if (!lines.next()) {
+            return null;
+        }
+        boolean blank = lines.end() == lines.start();
+        return new Line(lines.lineNumber(), blank ? "" : decode(), blank);
+    }
+
+    private Record invalid(long recordLine, long badLine) {
+        return new Record(recordLine, List.of(), Rejection.INVALID_ENCODING, "line " + badLine + " is not valid " + charset.name());
     }
 
     private String decode() {
@@ -85,12 +108,13 @@ public final class RecordReader implements AutoCloseable {
         return out;
     }
 
-    private Record parseCsv(long line, String first) throws IOException {
+    private Record parseCsv(Line first) throws IOException {
+        long line = first.number();
         List<String> out = new ArrayList<>(8);
+        List<Line> continuation = new ArrayList<>();
         StringBuilder field = new StringBuilder();
-        String text = first;
+        String text = first.text();
         int i = 0;
-        int linesUsed = 1;
         boolean quoted = false;
         boolean afterQuote = false;
         while (true) {
@@ -100,17 +124,17 @@ public final class RecordReader implements AutoCloseable {
                     return new Record(line, out, null, null);
                 }
                 // A quoted field continues on the next physical line.
-                if (linesUsed == MAX_LINES_PER_RECORD || !lines.next()) {
-                    return new Record(line, List.of(), Rejection.MALFORMED_QUOTES, "the quote opened on line " + line + " is never closed");
-                }
-                String more = decode();
+                Line more = continuation.size() + 1 == MAX_LINES_PER_RECORD ? null : nextLine();
                 if (more == null) {
-                    return new Record(line, List.of(), Rejection.INVALID_ENCODING, "line " + lines.lineNumber() + " is not valid " + charset.name());
+                    return unclosed(line, continuation);
+                }
+                continuation.add(more);
+                if (more.text() == null) {
+                    return invalid(line, more.number());
                 }
                 field.append('\n');
-                text = more;
+                text = more.text();
                 i = 0;
-                linesUsed++;
                 continue;
             }
             char c = text.charAt(i++);
@@ -131,6 +155,10 @@ public final class RecordReader implements AutoCloseable {
                 field.setLength(0);
                 afterQuote = false;
             } else if (afterQuote) {
+                if (!continuation.isEmpty()) {
+                    // The quote that "closed" here belongs to a later row: the first line's quote never closed.
+                    return unclosed(line, continuation);
+                }
                 return new Record(line, List.of(), Rejection.MALFORMED_QUOTES, "text follows a closing quote on line " + line);
             } else if (c == '"' && field.isEmpty()) {
                 quoted = true;
@@ -138,6 +166,14 @@ public final class RecordReader implements AutoCloseable {
                 field.append(c);
             }
         }
+    }
+
+    /** Rejects the line the quote opened on and puts the lines read after it back to be read as records again. */
+    private Record unclosed(long line, List<Line> continuation) {
+        for (int k = continuation.size() - 1; k >= 0; k--) {
+            replay.addFirst(continuation.get(k));
+        }
+        return new Record(line, List.of(), Rejection.MALFORMED_QUOTES, "the quote opened on line " + line + " is never closed");
     }
 
     public boolean hadByteOrderMark() {

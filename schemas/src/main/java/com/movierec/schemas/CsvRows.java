@@ -2,12 +2,11 @@ package com.movierec.schemas;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads RFC 4180 CSV the way Personalize's import does: comma separated, double-quoted fields that may hold commas,
- * doubled quotes and line breaks. Small and strict; it reports, rather than repairs, a broken quote.
+ * Reads RFC 4180 CSV the way Personalize's import does, record by record (a quoted field may span lines). Strict: it
+ * reports, rather than repairs, a broken quote.
  */
 public final class CsvRows implements AutoCloseable {
     /** One record: its fields, or null fields and a problem when its quoting is broken. */
@@ -15,6 +14,7 @@ public final class CsvRows implements AutoCloseable {
     }
 
     private final BufferedReader in;
+    private final CsvRecordParser parser = new CsvRecordParser();
     private long lineNumber;
 
     public CsvRows(BufferedReader in) {
@@ -28,47 +28,22 @@ public final class CsvRows implements AutoCloseable {
             return null;
         }
         long start = ++lineNumber;
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean closed = false;
-        int i = 0;
+        parser.reset();
         while (true) {
-            if (i == line.length()) {
-                if (!quoted) {
-                    fields.add(field.toString());
-                    return new Row(start, fields, null);
+            switch (parser.feed(line)) {
+                case COMPLETE -> {
+                    return new Row(start, parser.fields(), null);
                 }
-                line = in.readLine();
-                if (line == null) {
-                    return new Row(start, null, "a quoted field opened on line " + start + " is never closed");
+                case TEXT_AFTER_QUOTE -> {
+                    return new Row(start, null, "text follows a closing quote on line " + lineNumber);
                 }
-                lineNumber++;
-                field.append('\n');
-                i = 0;
-                continue;
-            }
-            char c = line.charAt(i++);
-            if (quoted) {
-                if (c != '"') {
-                    field.append(c);
-                } else if (i < line.length() && line.charAt(i) == '"') {
-                    field.append('"');
-                    i++;
-                } else {
-                    quoted = false;
-                    closed = true;
+                case OPEN_QUOTE -> {
+                    line = in.readLine();
+                    if (line == null) {
+                        return new Row(start, null, "a quoted field opened on line " + start + " is never closed");
+                    }
+                    lineNumber++;
                 }
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                closed = false;
-            } else if (closed) {
-                return new Row(start, null, "text follows a closing quote on line " + lineNumber);
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else {
-                field.append(c);
             }
         }
     }

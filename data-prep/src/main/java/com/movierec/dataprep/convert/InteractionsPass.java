@@ -9,7 +9,7 @@ import com.movierec.dataprep.report.DatasetReport;
 import com.movierec.dataprep.report.Rejection;
 import com.movierec.dataprep.report.RejectionTally;
 import com.movierec.dataprep.text.Bytes;
-import com.movierec.dataprep.text.CsvLine;
+import com.movierec.schemas.CsvRecordParser;
 import com.movierec.dataprep.text.Fields;
 import com.movierec.dataprep.text.LineScanner;
 import com.movierec.dataprep.write.CsvOutput;
@@ -153,7 +153,7 @@ public final class InteractionsPass {
         }
 
         private void expectHeader(LineScanner lines, String location) {
-            List<String> header = CsvLine.parse(lines.lineAsString(StandardCharsets.UTF_8));
+            List<String> header = CsvRecordParser.parseLine(lines.lineAsString(StandardCharsets.UTF_8));
             if (!ML_LATEST_HEADER.equals(header)) {
                 throw new PrepException(location + " starts with '" + abbreviate(lines.lineAsString(StandardCharsets.UTF_8))
                         + "', but an ml-latest ratings file starts with the header userId,movieId,rating,timestamp; check --format and the file.");
@@ -168,7 +168,7 @@ public final class InteractionsPass {
                     tally.reject(Rejection.INVALID_ENCODING, line, "line " + line + " is not valid UTF-8");
                     return;
                 }
-                List<String> parsed = CsvLine.parse(new String(b, s, e - s, StandardCharsets.UTF_8));
+                List<String> parsed = CsvRecordParser.parseLine(new String(b, s, e - s, StandardCharsets.UTF_8));
                 if (parsed == null) {
                     tally.reject(Rejection.MALFORMED_QUOTES, line, "line " + line + " has an unbalanced quote");
                     return;

@@ -1,6 +1,7 @@
 package com.movierec.dataprep.text;
 
 import com.movierec.dataprep.report.Rejection;
+import com.movierec.schemas.CsvRecordParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -40,6 +41,7 @@ public final class RecordReader implements AutoCloseable {
     private final boolean csv;
     /** Lines read ahead while looking for a closing quote that never came, to be read again. */
     private final Deque<Line> replay = new ArrayDeque<>();
+    private final CsvRecordParser parser = new CsvRecordParser();
 
     private RecordReader(InputStream in, Charset charset, String separator, boolean csv) {
         this.lines = new LineScanner(in);
@@ -110,62 +112,29 @@ public final class RecordReader implements AutoCloseable {
 
     private Record parseCsv(Line first) throws IOException {
         long line = first.number();
-        List<String> out = new ArrayList<>(8);
         List<Line> continuation = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        String text = first.text();
-        int i = 0;
-        boolean quoted = false;
-        boolean afterQuote = false;
-        while (true) {
-            if (i == text.length()) {
-                if (!quoted) {
-                    out.add(field.toString());
-                    return new Record(line, out, null, null);
-                }
-                // A quoted field continues on the next physical line.
-                Line more = continuation.size() + 1 == MAX_LINES_PER_RECORD ? null : nextLine();
-                if (more == null) {
-                    return unclosed(line, continuation);
-                }
-                continuation.add(more);
-                if (more.text() == null) {
-                    return invalid(line, more.number());
-                }
-                field.append('\n');
-                text = more.text();
-                i = 0;
-                continue;
+        parser.reset();
+        CsvRecordParser.State state = parser.feed(first.text());
+        while (state == CsvRecordParser.State.OPEN_QUOTE) {
+            // A quoted field continues on the next physical line.
+            Line more = continuation.size() + 1 == MAX_LINES_PER_RECORD ? null : nextLine();
+            if (more == null) {
+                return unclosed(line, continuation);
             }
-            char c = text.charAt(i++);
-            if (quoted) {
-                if (c == '"') {
-                    if (i < text.length() && text.charAt(i) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                        afterQuote = true;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == ',') {
-                out.add(field.toString());
-                field.setLength(0);
-                afterQuote = false;
-            } else if (afterQuote) {
-                if (!continuation.isEmpty()) {
-                    // The quote that "closed" here belongs to a later row: the first line's quote never closed.
-                    return unclosed(line, continuation);
-                }
-                return new Record(line, List.of(), Rejection.MALFORMED_QUOTES, "text follows a closing quote on line " + line);
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else {
-                field.append(c);
+            continuation.add(more);
+            if (more.text() == null) {
+                return invalid(line, more.number());
             }
+            state = parser.feed(more.text());
         }
+        if (state == CsvRecordParser.State.TEXT_AFTER_QUOTE) {
+            if (!continuation.isEmpty()) {
+                // The quote that "closed" here belongs to a later row: the first line's quote never closed.
+                return unclosed(line, continuation);
+            }
+            return new Record(line, List.of(), Rejection.MALFORMED_QUOTES, "text follows a closing quote on line " + line);
+        }
+        return new Record(line, parser.fields(), null, null);
     }
 
     /** Rejects the line the quote opened on and puts the lines read after it back to be read as records again. */

@@ -1,0 +1,69 @@
+package com.movierec.infra.personalize;
+
+import com.movierec.infra.nag.NagFindings;
+import java.util.List;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Stack;
+
+/**
+ * ARNs and ARN patterns of this environment's Personalize resources. {@link #of} gives them as the template
+ * needs them; {@link #asNagReportsThem} gives the same strings the way cdk-nag prints them, so suppressions can
+ * list exactly the wildcards they accept.
+ */
+public final class PersonalizeArns {
+    /** The resource types whose ARNs the lifecycle Lambdas act on. */
+    public static final List<String> RESOURCE_TYPES = List.of("schema", "dataset-group",
+            "dataset", "dataset-import-job", "solution", "campaign", "event-tracker", "filter");
+
+    private final String partition;
+    private final String region;
+    private final String account;
+    private final PersonalizeNames names;
+
+    private PersonalizeArns(String partition, String region, String account, PersonalizeNames names) {
+        this.partition = partition;
+        this.region = region;
+        this.account = account;
+        this.names = names;
+    }
+
+    public static PersonalizeArns of(Stack stack, PersonalizeNames names) {
+        return new PersonalizeArns(Aws.PARTITION, stack.getRegion(), stack.getAccount(), names);
+    }
+
+    public static PersonalizeArns asNagReportsThem(Stack stack, PersonalizeNames names) {
+        return new PersonalizeArns("<AWS::Partition>", NagFindings.region(stack), NagFindings.account(stack), names);
+    }
+
+    /** Every resource of a type whose name starts with this environment's prefix, e.g. schema/movierec-dev-*. */
+    public String ownResources(String resourceType) {
+        return "arn:" + partition + ":personalize:" + region + ":" + account + ":" + resourceType + "/"
+                + names.prefix() + "*";
+    }
+
+    /** Any resource of this environment: the aws:SourceArn Personalize presents when it acts for one of them. */
+    public String anyOwnResource() {
+        return ownResources("*");
+    }
+
+    /** Recipes are global, owned by AWS. */
+    public String recipes() {
+        return "arn:" + partition + ":personalize:::recipe/*";
+    }
+
+    public String recipe(String recipeId) {
+        return "arn:" + partition + ":personalize:::recipe/" + recipeId;
+    }
+
+    public PersonalizeNames names() {
+        return names;
+    }
+
+    public String account() {
+        return account;
+    }
+
+    public String iamRole(String roleName) {
+        return "arn:" + partition + ":iam::" + account + ":role/" + roleName;
+    }
+}

@@ -1,0 +1,66 @@
+package com.movierec.infra.personalize.lifecycle;
+
+import com.movierec.infra.personalize.PersonalizeArns;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awscdk.services.iam.IRole;
+
+/**
+ * @param lifecycleJar    absolute path of {@code lambdas/lifecycle/target/lifecycle.jar} (tests pass a stand-in)
+ * @param arns            this environment's Personalize ARN patterns, which bound the handlers' permissions
+ * @param personalizeRole the service role the handlers pass to Personalize
+ * @param watchTimeout    how long an import or training may take before the deploy fails
+ * @param pollSeconds     how often the watcher checks a running job
+ */
+public record LifecycleProviderProps(Path lifecycleJar, PersonalizeArns arns, IRole personalizeRole,
+                                     Duration watchTimeout, int pollSeconds) {
+
+    public LifecycleProviderProps {
+        LifecycleProvider.requireJar(Objects.requireNonNull(lifecycleJar, "lifecycleJar"));
+        Objects.requireNonNull(arns, "arns");
+        Objects.requireNonNull(personalizeRole, "personalizeRole");
+        Objects.requireNonNull(watchTimeout, "watchTimeout");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private Path lifecycleJar;
+        private PersonalizeArns arns;
+        private IRole personalizeRole;
+        private Duration watchTimeout;
+        private int pollSeconds;
+
+        public Builder lifecycleJar(Path lifecycleJar) {
+            this.lifecycleJar = lifecycleJar;
+            return this;
+        }
+
+        public Builder arns(PersonalizeArns arns) {
+            this.arns = arns;
+            return this;
+        }
+
+        public Builder personalizeRole(IRole personalizeRole) {
+            this.personalizeRole = personalizeRole;
+            return this;
+        }
+
+        public Builder watchTimeout(Duration watchTimeout) {
+            this.watchTimeout = watchTimeout;
+            return this;
+        }
+
+        public Builder pollSeconds(int pollSeconds) {
+            this.pollSeconds = pollSeconds;
+            return this;
+        }
+
+        public LifecycleProviderProps build() {
+            return new LifecycleProviderProps(lifecycleJar, arns, personalizeRole, watchTimeout, pollSeconds);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.movierec.infra.personalize.resources;
+
+import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.schemas.DatasetType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * {@code Custom::PersonalizeDataset}: one per type in its group. It references its group and schema, so
+ * CloudFormation creates it after both and deletes it before them.
+ */
+public final class Dataset extends PersonalizeResource {
+    public static final String TYPE = "Custom::PersonalizeDataset";
+
+    private final DatasetType datasetType;
+
+    public Dataset(Construct scope, String id, Props props) {
+        super(scope, id, props.lifecycle(), TYPE, properties(props));
+        this.datasetType = props.type();
+    }
+
+    public DatasetType datasetType() {
+        return datasetType;
+    }
+
+    private static Map<String, String> properties(Props props) {
+        if (props.schema().schemaType() != props.type()) {
+            throw new IllegalArgumentException("the " + props.type().personalizeName() + " dataset was given the "
+                    + props.schema().schemaType().personalizeName() + " schema: pass the schema of its own type");
+        }
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("Name", requireName("dataset", props.name()));
+        properties.put("DatasetGroupArn", props.datasetGroup().arn());
+        properties.put("DatasetType", props.type().personalizeName());
+        properties.put("SchemaArn", props.schema().arn());
+        return properties;
+    }
+
+    /**
+     * @param lifecycle    the custom-resource provider
+     * @param name         the Personalize name
+     * @param datasetGroup the group it belongs to
+     * @param type         interactions, items or users
+     * @param schema       a schema of the same type
+     */
+    public record Props(LifecycleProvider lifecycle, String name, DatasetGroup datasetGroup, DatasetType type,
+                        PersonalizeSchemaResource schema) {
+        public Props {
+            require("lifecycle", lifecycle);
+            require("datasetGroup", datasetGroup);
+            require("type", type);
+            require("schema", schema);
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public static final class Builder {
+            private LifecycleProvider lifecycle;
+            private String name;
+            private DatasetGroup datasetGroup;
+            private DatasetType type;
+            private PersonalizeSchemaResource schema;
+
+            public Builder lifecycle(LifecycleProvider lifecycle) {
+                this.lifecycle = lifecycle;
+                return this;
+            }
+
+            public Builder name(String name) {
+                this.name = name;
+                return this;
+            }
+
+            public Builder datasetGroup(DatasetGroup datasetGroup) {
+                this.datasetGroup = datasetGroup;
+                return this;
+            }
+
+            public Builder type(DatasetType type) {
+                this.type = type;
+                return this;
+            }
+
+            public Builder schema(PersonalizeSchemaResource schema) {
+                this.schema = schema;
+                return this;
+            }
+
+            public Props build() {
+                return new Props(lifecycle, name, datasetGroup, type, schema);
+            }
+        }
+    }
+}

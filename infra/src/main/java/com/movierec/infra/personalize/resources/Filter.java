@@ -1,0 +1,80 @@
+package com.movierec.infra.personalize.resources;
+
+import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import software.constructs.Construct;
+
+/** {@code Custom::PersonalizeFilter}: a recommendation filter; immutable, so a new expression needs a new name. */
+public final class Filter extends PersonalizeResource {
+    public static final String TYPE = "Custom::PersonalizeFilter";
+    /** Personalize's limit on a filter expression. */
+    static final int MAX_EXPRESSION_LENGTH = 2500;
+    private static final Pattern EXPRESSION = Pattern.compile("(?s)\\s*(INCLUDE|EXCLUDE) \\S.*");
+
+    public Filter(Construct scope, String id, Props props) {
+        super(scope, id, props.lifecycle(), TYPE, properties(props));
+    }
+
+    private static Map<String, String> properties(Props props) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("Name", requireName("filter", props.name()));
+        properties.put("DatasetGroupArn", props.datasetGroup().arn());
+        properties.put("FilterExpression", props.expression());
+        return properties;
+    }
+
+    /**
+     * @param lifecycle    the custom-resource provider
+     * @param name         the Personalize name; derive it from the expression
+     * @param datasetGroup the group whose datasets the expression reads
+     * @param expression   e.g. {@code EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN ("Watch")}
+     */
+    public record Props(LifecycleProvider lifecycle, String name, DatasetGroup datasetGroup, String expression) {
+        public Props {
+            require("lifecycle", lifecycle);
+            require("datasetGroup", datasetGroup);
+            if (expression == null || expression.length() > MAX_EXPRESSION_LENGTH
+                    || !EXPRESSION.matcher(expression).matches()) {
+                throw new IllegalArgumentException("filter " + name + " has the expression \"" + expression + "\": "
+                        + "write INCLUDE or EXCLUDE ItemID WHERE ..., at most 2500 characters");
+            }
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public static final class Builder {
+            private LifecycleProvider lifecycle;
+            private String name;
+            private DatasetGroup datasetGroup;
+            private String expression;
+
+            public Builder lifecycle(LifecycleProvider lifecycle) {
+                this.lifecycle = lifecycle;
+                return this;
+            }
+
+            public Builder name(String name) {
+                this.name = name;
+                return this;
+            }
+
+            public Builder datasetGroup(DatasetGroup datasetGroup) {
+                this.datasetGroup = datasetGroup;
+                return this;
+            }
+
+            public Builder expression(String expression) {
+                this.expression = expression;
+                return this;
+            }
+
+            public Props build() {
+                return new Props(lifecycle, name, datasetGroup, expression);
+            }
+        }
+    }
+}

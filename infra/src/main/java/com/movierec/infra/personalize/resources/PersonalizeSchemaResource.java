@@ -1,0 +1,74 @@
+package com.movierec.infra.personalize.resources;
+
+import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.schemas.DatasetType;
+import com.movierec.schemas.PersonalizeSchema;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.constructs.Construct;
+
+/** {@code Custom::PersonalizeSchema}: a dataset schema; immutable, so a new schema text needs a new name. */
+public final class PersonalizeSchemaResource extends PersonalizeResource {
+    public static final String TYPE = "Custom::PersonalizeSchema";
+
+    private final DatasetType schemaType;
+
+    public PersonalizeSchemaResource(Construct scope, String id, Props props) {
+        super(scope, id, props.lifecycle(), TYPE, properties(props));
+        this.schemaType = props.schema().datasetType();
+    }
+
+    /** The dataset type this schema describes. */
+    public DatasetType schemaType() {
+        return schemaType;
+    }
+
+    private static Map<String, String> properties(Props props) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("Name", requireName("schema", props.name()));
+        properties.put("Schema", props.schema().json());
+        props.schema().domain().personalizeName().ifPresent(domain -> properties.put("Domain", domain));
+        return properties;
+    }
+
+    /**
+     * @param lifecycle the custom-resource provider
+     * @param name      the Personalize name; derive it from the schema text so a change replaces the schema
+     * @param schema    the schema, from {@code PersonalizeSchemas}
+     */
+    public record Props(LifecycleProvider lifecycle, String name, PersonalizeSchema schema) {
+        public Props {
+            require("lifecycle", lifecycle);
+            require("schema", schema);
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public static final class Builder {
+            private LifecycleProvider lifecycle;
+            private String name;
+            private PersonalizeSchema schema;
+
+            public Builder lifecycle(LifecycleProvider lifecycle) {
+                this.lifecycle = lifecycle;
+                return this;
+            }
+
+            public Builder name(String name) {
+                this.name = name;
+                return this;
+            }
+
+            public Builder schema(PersonalizeSchema schema) {
+                this.schema = schema;
+                return this;
+            }
+
+            public Props build() {
+                return new Props(lifecycle, name, schema);
+            }
+        }
+    }
+}

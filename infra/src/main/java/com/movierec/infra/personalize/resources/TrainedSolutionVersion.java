@@ -1,0 +1,130 @@
+package com.movierec.infra.personalize.resources;
+
+import com.movierec.infra.personalize.PersonalizeNames;
+import com.movierec.infra.personalize.lifecycle.JobWatch;
+import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnWaitCondition;
+import software.amazon.awscdk.CustomResource;
+import software.constructs.Construct;
+
+/**
+ * A solution version that has finished training: {@code Custom::PersonalizeSolutionVersion} starts the training,
+ * the watcher signals a WaitCondition when it is ACTIVE, and {@code Custom::PersonalizeSolutionMetrics} (after the
+ * WaitCondition) exposes the offline metrics as attributes. A campaign depends on the metrics, so it moves to a new
+ * version only after that version has trained.
+ */
+public final class TrainedSolutionVersion extends Construct {
+    public static final String VERSION_TYPE = "Custom::PersonalizeSolutionVersion";
+    public static final String METRICS_TYPE = "Custom::PersonalizeSolutionMetrics";
+
+    private final CustomResource version;
+    private final CompletionSignal signal;
+    private final CustomResource metrics;
+
+    public TrainedSolutionVersion(Construct scope, String id, Props props) {
+        super(scope, id);
+        JobWatch watch = props.watch();
+        // Everything the version is started with, except deploy-time tokens that follow from these literals.
+        signal = new CompletionSignal(this, PersonalizeNames.hash(List.of(props.solution().name(), props.trigger(),
+                props.trainingMode(), Integer.toString(watch.pollSeconds()))), watch.timeout());
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("SolutionArn", props.solution().arn());
+        properties.put("TrainingMode", props.trainingMode());
+        properties.put("Trigger", props.trigger());
+        properties.put("SignalUrl", signal.signalUrl());
+        properties.put("WatcherStateMachineArn", watch.stateMachineArn());
+        properties.put("PollSeconds", Integer.toString(watch.pollSeconds()));
+        version = props.lifecycle().resource(this, "Version", VERSION_TYPE, properties);
+        signal.after(version);
+
+        metrics = props.lifecycle().resource(this, "Metrics", METRICS_TYPE,
+                Map.of("SolutionVersionArn", version.getAttString("Arn")));
+        metrics.getNode().addDependency(signal.condition());
+    }
+
+    /** The solution version's ARN. */
+    public String arn() {
+        return version.getAttString("Arn");
+    }
+
+    public CustomResource version() {
+        return version;
+    }
+
+    /** Completes when training has. */
+    public CfnWaitCondition completion() {
+        return signal.condition();
+    }
+
+    /** The offline metrics of the trained version; exists only once training succeeded. */
+    public CustomResource metrics() {
+        return metrics;
+    }
+
+    /**
+     * @param lifecycle    the custom-resource provider
+     * @param solution     the solution to train
+     * @param trigger      opaque; a change trains a new version (the data version)
+     * @param trainingMode FULL or UPDATE
+     * @param watch        the watcher and the timeout
+     */
+    public record Props(LifecycleProvider lifecycle, Solution solution, String trigger, String trainingMode,
+                        JobWatch watch) {
+        public Props {
+            PersonalizeResource.require("lifecycle", lifecycle);
+            PersonalizeResource.require("solution", solution);
+            PersonalizeResource.require("watch", watch);
+            if (trigger == null || trigger.isBlank()) {
+                throw new IllegalArgumentException("trigger is empty: pass the data version, so new data trains a "
+                        + "new solution version");
+            }
+            if (!List.of("FULL", "UPDATE").contains(trainingMode)) {
+                throw new IllegalArgumentException("training mode \"" + trainingMode + "\" is not FULL or UPDATE");
+            }
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public static final class Builder {
+            private LifecycleProvider lifecycle;
+            private Solution solution;
+            private String trigger;
+            private String trainingMode = "FULL";
+            private JobWatch watch;
+
+            public Builder lifecycle(LifecycleProvider lifecycle) {
+                this.lifecycle = lifecycle;
+                return this;
+            }
+
+            public Builder solution(Solution solution) {
+                this.solution = solution;
+                return this;
+            }
+
+            public Builder trigger(String trigger) {
+                this.trigger = trigger;
+                return this;
+            }
+
+            public Builder trainingMode(String trainingMode) {
+                this.trainingMode = trainingMode;
+                return this;
+            }
+
+            public Builder watch(JobWatch watch) {
+                this.watch = watch;
+                return this;
+            }
+
+            public Props build() {
+                return new Props(lifecycle, solution, trigger, trainingMode, watch);
+            }
+        }
+    }
+}

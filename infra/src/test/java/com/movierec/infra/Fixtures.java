@@ -1,0 +1,156 @@
+package com.movierec.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.movierec.infra.config.EnvironmentConfig;
+import com.movierec.infra.config.MovieRecConfig;
+import com.movierec.infra.config.MovieRecConfigParser;
+import com.movierec.infra.data.PreparedData;
+import com.movierec.schemas.DatasetType;
+import com.movierec.schemas.PersonalizeSchemas;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Environment;
+
+/**
+ * Test inputs made on the fly: a tiny prepared-data directory (never MovieLens), a stand-in lifecycle jar, and the
+ * three environments as cdk.json would configure them.
+ */
+public final class Fixtures {
+    public static final String ACCOUNT = "111122223333";
+    public static final String REGION = "eu-west-1";
+
+    private Fixtures() {
+    }
+
+    /** interactions.csv, items.csv and, when asked, users.csv, with the schemas' headers and a few rows. */
+    public static Path preparedData(Path dir, boolean withUsers) {
+        write(dir, DatasetType.INTERACTIONS, List.of("1,10,881250949,Watch,4.0", "2,20,891717742,Watch,3.0"));
+        write(dir, DatasetType.ITEMS, List.of("10,Toy Story (1995),Animation|Comedy,788918400",
+                "20,GoldenEye (1995),Action|Thriller,788918400"));
+        if (withUsers) {
+            write(dir, DatasetType.USERS, List.of("1,24,M,technician", "2,53,F,other"));
+        }
+        return dir;
+    }
+
+    public static PreparedData loadedPreparedData(Path dir, boolean withUsers) {
+        return PreparedData.load(preparedData(dir, withUsers), "data/prepared/ml-100k");
+    }
+
+    /** A zip with one entry and a fixed timestamp, so its asset hash is the same on every run. */
+    public static Path lifecycleJar(Path dir) {
+        Path jar = dir.resolve("lifecycle.jar");
+        try {
+            Files.createDirectories(dir);
+            try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+                ZipEntry entry = new ZipEntry("com/movierec/lifecycle/README.txt");
+                entry.setLastModifiedTime(FileTime.fromMillis(0));
+                zip.putNextEntry(entry);
+                zip.write("stand-in for the lifecycle handlers in infra tests".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jar;
+    }
+
+    /**
+     * The {@code movierec} context: dev and staging delete their data; prod keeps it, tunes hyperparameters and
+     * provisions 2 TPS per campaign.
+     */
+    public static Map<String, Object> context() {
+        Map<String, Object> environments = new LinkedHashMap<>();
+        environments.put("dev", environment(false, false, 1));
+        environments.put("staging", environment(false, false, 1));
+        environments.put("prod", environment(true, true, 2));
+        return Map.of("environments", environments);
+    }
+
+    public static Map<String, Object> environment(boolean retain, boolean hpo, int minProvisionedTps) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("region", REGION);
+        env.put("dataset", "ml-100k");
+        env.put("eventType", "Watch");
+        env.put("campaign", Map.of("minProvisionedTPS", minProvisionedTps));
+        env.put("training", new LinkedHashMap<>(Map.of("hpo", hpo, "autoTraining", false, "timeoutHours", 6,
+                "pollSeconds", 60)));
+        env.put("retainDataOnDestroy", retain);
+        return env;
+    }
+
+    public static MovieRecConfig config() {
+        return MovieRecConfigParser.parse(context());
+    }
+
+    /** An app with cdk.json's feature flags, so tests synthesize exactly what {@code cdk synth} does. */
+    public static App app(Path outdir) {
+        return app(outdir, Map.of());
+    }
+
+    public static App app(Path outdir, Map<String, Object> extraContext) {
+        Map<String, Object> context = new LinkedHashMap<>(featureFlags());
+        context.putAll(extraContext);
+        return new App(AppProps.builder().outdir(outdir.toString()).context(context).build());
+    }
+
+    /** The repository root, as the build passes it (surefire's movierec.repoRoot). */
+    public static Path repositoryRoot() {
+        String root = System.getProperty("movierec.repoRoot");
+        if (root == null) {
+            throw new IllegalStateException("system property movierec.repoRoot is not set: run the tests with Maven");
+        }
+        return Path.of(root);
+    }
+
+    /** The feature flags under cdk.json's context (everything but the movierec configuration). */
+    public static Map<String, Object> featureFlags() {
+        try {
+            JsonNode context = new ObjectMapper().readTree(repositoryRoot().resolve("cdk.json").toFile()).path("context");
+            Map<String, Object> flags = new LinkedHashMap<>();
+            context.properties().forEach(entry -> {
+                if (entry.getKey().startsWith("@aws-cdk/")) {
+                    flags.put(entry.getKey(), entry.getValue().isBoolean() ? entry.getValue().asBoolean()
+                            : entry.getValue().asText());
+                }
+            });
+            return flags;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A stage of the fixture configuration in a fixed account and region. */
+    public static MovieRecStage stage(App app, EnvironmentConfig config, PreparedData prepared, Path jar) {
+        return new MovieRecStage(app, config.name(), MovieRecStageProps.builder()
+                .config(config)
+                .preparedData(prepared)
+                .lifecycleJar(jar)
+                .env(Environment.builder().account(ACCOUNT).region(REGION).build())
+                .build());
+    }
+
+    private static void write(Path dir, DatasetType type, List<String> rows) {
+        try {
+            Files.createDirectories(dir);
+            String header = String.join(",", PersonalizeSchemas.load(type).columns());
+            Files.writeString(dir.resolve(type.csvFileName()),
+                    header + "\n" + String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

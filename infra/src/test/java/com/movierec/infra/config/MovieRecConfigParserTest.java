@@ -1,0 +1,282 @@
+package com.movierec.infra.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.movierec.infra.Fixtures;
+import com.movierec.infra.SynthException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MovieRecConfigParserTest {
+
+    @Test
+    void parsesTheConfigurationShippedInCdkJson() throws IOException {
+        JsonNode context = new ObjectMapper().readTree(Fixtures.repositoryRoot().resolve("cdk.json").toFile())
+                .path("context").path("movierec");
+        MovieRecConfig config = MovieRecConfigParser.parse(
+                new ObjectMapper().convertValue(context, new TypeReference<Map<String, Object>>() { }));
+
+        assertThat(config.names()).containsExactly("dev", "staging", "prod");
+        assertThat(config.environment("dev").orElseThrow().retainDataOnDestroy()).isFalse();
+        assertThat(config.environment("prod").orElseThrow().retainDataOnDestroy()).isTrue();
+        assertThat(config.environment("prod").orElseThrow().training().hpo()).isTrue();
+    }
+
+    @Test
+    void fillsDefaultsForAnEnvironmentWithNoSettings() {
+        EnvironmentConfig dev = parse(Map.of()).environment("dev").orElseThrow();
+
+        assertThat(dev.account()).isEmpty();
+        assertThat(dev.region()).isEmpty();
+        assertThat(dev.dataset()).isEqualTo("ml-100k");
+        assertThat(dev.preparedDataDir()).isEqualTo("data/prepared/ml-100k");
+        assertThat(dev.eventType()).isEqualTo("Watch");
+        assertThat(dev.recipes().enabled()).containsExactly(Recipe.USER_PERSONALIZATION_V2, Recipe.SIMILAR_ITEMS,
+                Recipe.POPULARITY_COUNT, Recipe.PERSONALIZED_RANKING_V2);
+        assertThat(dev.campaign().minProvisionedTps()).isEqualTo(1);
+        assertThat(dev.training()).isEqualTo(new TrainingSettings(false, false, "rate(7 days)", Duration.ofHours(6), 60));
+        assertThat(dev.retainDataOnDestroy()).as("data is kept unless the configuration says otherwise").isTrue();
+    }
+
+    @Test
+    void readsEverySetting() {
+        EnvironmentConfig dev = parse(Map.of("account", "123456789012", "region", "us-east-1", "dataset", "ml-1m",
+                "preparedDataDir", "/data/ml-1m", "eventType", "Rating",
+                "recipes", Map.of("relatedItems", "aws-sims"),
+                "campaign", Map.of("minProvisionedTPS", 3),
+                "training", Map.of("hpo", true, "autoTraining", true, "autoTrainingSchedule", "cron(0 3 ? * MON *)",
+                        "timeoutHours", 12, "pollSeconds", 30),
+                "retainDataOnDestroy", false)).environment("dev").orElseThrow();
+
+        assertThat(dev.account()).contains("123456789012");
+        assertThat(dev.region()).contains("us-east-1");
+        assertThat(dev.dataset()).isEqualTo("ml-1m");
+        assertThat(dev.preparedDataDir()).isEqualTo("/data/ml-1m");
+        assertThat(dev.eventType()).isEqualTo("Rating");
+        assertThat(dev.recipes().recipe(RecipeSlot.RELATED_ITEMS)).contains(Recipe.SIMS);
+        assertThat(dev.campaign().minProvisionedTps()).isEqualTo(3);
+        assertThat(dev.training()).isEqualTo(new TrainingSettings(true, true, "cron(0 3 ? * MON *)",
+                Duration.ofHours(12), 30));
+        assertThat(dev.retainDataOnDestroy()).isFalse();
+    }
+
+    @Test
+    void aNullRecipeDeploysNoCampaignForItsSlot() {
+        Map<String, Object> recipes = new HashMap<>();
+        recipes.put("popularity", null);
+        recipes.put("ranking", null);
+
+        RecipeSelection selection = parse(Map.of("recipes", recipes)).environment("dev").orElseThrow().recipes();
+
+        assertThat(selection.enabled()).containsExactly(Recipe.USER_PERSONALIZATION_V2, Recipe.SIMILAR_ITEMS);
+    }
+
+    @Test
+    void keepsTheEnvironmentsInCdkJsonOrder() {
+        assertThat(Fixtures.config().names()).containsExactly("dev", "staging", "prod");
+    }
+
+    @Test
+    void failsIfTheMovierecContextIsMissing() {
+        assertThat(problems(null)).containsExactly("cdk.json has no \"movierec\" context: add \"movierec\": "
+                + "{\"environments\": {\"dev\": {\"region\": \"eu-west-1\"}}} under \"context\" (infra/README.md "
+                + "lists every key).");
+    }
+
+    @Test
+    void failsIfThereIsNoEnvironment() {
+        assertThat(problems(Map.of("environments", Map.of()))).containsExactly("movierec.environments has no "
+                + "environment: add at least one, e.g. \"dev\": {\"region\": \"eu-west-1\"}.");
+    }
+
+    @Test
+    void failsIfAnEnvironmentNameCannotBePartOfResourceNames() {
+        assertThat(problems(Map.of("environments", Map.of("Dev_1", Map.of())))).containsExactly(
+                "movierec.environments.Dev_1 is not a valid environment name: use 1-12 lower-case letters and digits "
+                        + "starting with a letter, e.g. dev (it becomes part of every resource name).");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"aws-hrnn", "aws-hrnn-metadata", "aws-hrnn-coldstart"})
+    void failsIfRecipeIsRetiredHrnn(String recipe) {
+        assertThat(envProblems(Map.of("recipes", Map.of("userPersonalization", recipe)))).containsExactly(
+                "movierec.environments.dev.recipes.userPersonalization is \"" + recipe + "\": HRNN recipes are "
+                        + "retired in Amazon Personalize; use \"aws-user-personalization-v2\", which replaces them.");
+    }
+
+    @Test
+    void failsIfAutoMlIsRequestedInTraining() {
+        assertThat(envProblems(Map.of("training", Map.of("performAutoML", true)))).containsExactly(
+                "movierec.environments.dev.training.performAutoML is true: AutoML is retired in Amazon Personalize; "
+                        + "remove the key and deploy the recipe aws-user-personalization-v2 "
+                        + "(recipes.userPersonalization), which replaces it.");
+    }
+
+    @Test
+    void failsIfAutoMlIsRequestedForTheEnvironment() {
+        assertThat(envProblems(Map.of("autoML", true))).singleElement().asString()
+                .startsWith("movierec.environments.dev.autoML is true: AutoML is retired in Amazon Personalize;")
+                .contains("aws-user-personalization-v2");
+    }
+
+    @Test
+    void failsIfRecipeBelongsToAnotherSlot() {
+        assertThat(envProblems(Map.of("recipes", Map.of("ranking", "aws-sims")))).containsExactly(
+                "movierec.environments.dev.recipes.ranking is \"aws-sims\": set one of "
+                        + "\"aws-personalized-ranking-v2\", \"aws-personalized-ranking\", or null to deploy no ranking "
+                        + "campaign.");
+    }
+
+    @Test
+    void failsIfRecipeIsUnknown() {
+        assertThat(envProblems(Map.of("recipes", Map.of("popularity", "aws-trending")))).containsExactly(
+                "movierec.environments.dev.recipes.popularity is \"aws-trending\": set one of "
+                        + "\"aws-popularity-count\", or null to deploy no popularity campaign.");
+    }
+
+    @Test
+    void failsIfEveryRecipeIsSwitchedOff() {
+        Map<String, Object> recipes = new HashMap<>();
+        for (RecipeSlot slot : RecipeSlot.values()) {
+            recipes.put(slot.configKey(), null);
+        }
+        assertThat(envProblems(Map.of("recipes", recipes))).containsExactly("movierec.environments.dev.recipes "
+                + "selects no recipe: set at least one of userPersonalization, relatedItems, popularity, ranking to "
+                + "a recipe.");
+    }
+
+    @Test
+    void failsIfMinProvisionedTpsIsZero() {
+        assertThat(envProblems(Map.of("campaign", Map.of("minProvisionedTPS", 0)))).containsExactly(
+                "movierec.environments.dev.campaign.minProvisionedTPS is 0: set a whole number of 1 or more (each "
+                        + "campaign is provisioned, and billed, for at least this many requests per second).");
+    }
+
+    @Test
+    void failsIfMinProvisionedTpsIsNotAWholeNumber() {
+        assertThat(envProblems(Map.of("campaign", Map.of("minProvisionedTPS", 1.5)))).singleElement().asString()
+                .startsWith("movierec.environments.dev.campaign.minProvisionedTPS is 1.5: set a whole number");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rate(0 days)", "rate(31 days)", "rate(7 hours)", "weekly", "cron()"})
+    void failsIfAutoTrainingScheduleIsInvalid(String schedule) {
+        assertThat(envProblems(Map.of("training", Map.of("autoTrainingSchedule", schedule)))).containsExactly(
+                "movierec.environments.dev.training.autoTrainingSchedule is \"" + schedule + "\": set \"rate(N "
+                        + "days)\" with N from 1 to 30, or a \"cron(...)\" expression.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rate(1 day)", "rate(30 days)", "cron(0 3 * * ? *)"})
+    void acceptsRateAndCronSchedules(String schedule) {
+        assertThat(parse(Map.of("training", Map.of("autoTrainingSchedule", schedule))).environment("dev")
+                .orElseThrow().training().autoTrainingSchedule()).isEqualTo(schedule);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 13})
+    void failsIfTimeoutHoursIsOutsideOneToTwelve(int hours) {
+        assertThat(envProblems(Map.of("training", Map.of("timeoutHours", hours)))).containsExactly(
+                "movierec.environments.dev.training.timeoutHours is " + hours + ": set a whole number of hours from 1 "
+                        + "to 12 (a CloudFormation WaitCondition waits at most 12 hours).");
+    }
+
+    @Test
+    void failsIfPollSecondsIsOutOfRange() {
+        assertThat(envProblems(Map.of("training", Map.of("pollSeconds", 5)))).containsExactly(
+                "movierec.environments.dev.training.pollSeconds is 5: set a whole number of seconds from 10 to 900.");
+    }
+
+    @Test
+    void failsIfHpoIsNotABoolean() {
+        assertThat(envProblems(Map.of("training", Map.of("hpo", "yes")))).containsExactly(
+                "movierec.environments.dev.training.hpo is \"yes\": set true or false (JSON booleans, without "
+                        + "quotes).");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1234", "12345678901a", "1234567890123"})
+    void failsIfAccountIsNotTwelveDigits(String account) {
+        assertThat(envProblems(Map.of("account", account))).containsExactly("movierec.environments.dev.account is \""
+                + account + "\": set the 12-digit AWS account id as a string, e.g. \"123456789012\", or leave it out "
+                + "to use the account of your credentials.");
+    }
+
+    @Test
+    void failsIfAccountIsANumber() {
+        assertThat(envProblems(Map.of("account", 123456789012L))).singleElement().asString()
+                .startsWith("movierec.environments.dev.account is 123456789012: set the 12-digit AWS account id as a "
+                        + "string");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eu-west", "EU-WEST-1", "euwest1", "eu_west_1"})
+    void failsIfRegionIsMalformed(String region) {
+        assertThat(envProblems(Map.of("region", region))).containsExactly("movierec.environments.dev.region is \""
+                + region + "\": set an AWS region code such as \"eu-west-1\".");
+    }
+
+    @Test
+    void failsIfDatasetIsNotAMovieLensRelease() {
+        assertThat(envProblems(Map.of("dataset", "netflix"))).containsExactly("movierec.environments.dev.dataset is "
+                + "\"netflix\": set one of ml-100k, ml-1m, ml-10m, ml-latest-small, ml-latest, ml-25m, ml-32m.");
+    }
+
+    @Test
+    void failsIfEventTypeCannotBeQuotedInAFilter() {
+        assertThat(envProblems(Map.of("eventType", "Watch\")"))).singleElement().asString()
+                .startsWith("movierec.environments.dev.eventType is \"Watch\")\": set the EVENT_TYPE data-prep wrote");
+    }
+
+    @Test
+    void failsIfAKeyIsMisspelt() {
+        assertThat(envProblems(Map.of("campaign", Map.of("minProvisionedTps", 2)))).containsExactly(
+                "movierec.environments.dev.campaign.minProvisionedTps is not a known key: use one of "
+                        + "minProvisionedTPS (see infra/README.md).");
+    }
+
+    @Test
+    void failsIfASectionIsNotAnObject() {
+        assertThat(envProblems(Map.of("training", List.of()))).containsExactly("movierec.environments.dev.training "
+                + "is a list: make it an object such as {\"hpo\": false}.");
+    }
+
+    @Test
+    void reportsEveryProblemInOneSynth() {
+        Map<String, Object> environments = new LinkedHashMap<>();
+        environments.put("dev", Map.of("campaign", Map.of("minProvisionedTPS", 0)));
+        environments.put("prod", Map.of("region", "mars", "training", Map.of("timeoutHours", 24)));
+
+        assertThat(problems(Map.of("environments", environments))).containsExactly(
+                "movierec.environments.dev.campaign.minProvisionedTPS is 0: set a whole number of 1 or more (each "
+                        + "campaign is provisioned, and billed, for at least this many requests per second).",
+                "movierec.environments.prod.region is \"mars\": set an AWS region code such as \"eu-west-1\".",
+                "movierec.environments.prod.training.timeoutHours is 24: set a whole number of hours from 1 to 12 (a "
+                        + "CloudFormation WaitCondition waits at most 12 hours).");
+    }
+
+    private static MovieRecConfig parse(Map<String, Object> dev) {
+        return MovieRecConfigParser.parse(Map.of("environments", Map.of("dev", dev)));
+    }
+
+    private static List<String> envProblems(Map<String, Object> dev) {
+        return problems(Map.of("environments", Map.of("dev", dev)));
+    }
+
+    private static List<String> problems(Object context) {
+        SynthException failure = catchThrowableOfType(SynthException.class, () -> MovieRecConfigParser.parse(context));
+        assertThat(failure).as("the configuration should have been rejected").isNotNull();
+        return failure.problems();
+    }
+}

@@ -1,0 +1,156 @@
+package com.movierec.infra.personalize.resources;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.movierec.infra.Fixtures;
+import com.movierec.infra.personalize.PersonalizeArns;
+import com.movierec.infra.personalize.PersonalizeNames;
+import com.movierec.infra.personalize.lifecycle.JobWatch;
+import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.lifecycle.LifecycleProviderProps;
+import com.movierec.schemas.DatasetType;
+import com.movierec.schemas.PersonalizeSchemas;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+
+/** The Personalize constructs refuse props Personalize would reject, naming the value and the fix. */
+class ResourcePropsTest {
+    @TempDir
+    static Path tmp;
+    private static Stack stack;
+    private static LifecycleProvider lifecycle;
+    private static Role role;
+    private static DatasetGroup group;
+    private static PersonalizeSchemaResource itemsSchema;
+    private static Solution solution;
+
+    @BeforeAll
+    static void createScope() {
+        stack = new Stack(Fixtures.app(tmp.resolve("cdk.out")), "Props");
+        role = Role.Builder.create(stack, "Role").assumedBy(new ServicePrincipal("personalize.amazonaws.com")).build();
+        lifecycle = new LifecycleProvider(stack, "Lifecycle", LifecycleProviderProps.builder()
+                .lifecycleJar(Fixtures.lifecycleJar(tmp.resolve("jar")))
+                .arns(PersonalizeArns.of(stack, new PersonalizeNames("dev")))
+                .personalizeRole(role)
+                .watchTimeout(Duration.ofHours(1))
+                .pollSeconds(60)
+                .build());
+        group = new DatasetGroup(stack, "Group", DatasetGroup.Props.builder().lifecycle(lifecycle)
+                .name("movierec-dev-dataset-group").key(new Key(stack, "Key")).role(role).build());
+        itemsSchema = new PersonalizeSchemaResource(stack, "ItemsSchema", PersonalizeSchemaResource.Props.builder()
+                .lifecycle(lifecycle).name("movierec-dev-items-schema")
+                .schema(PersonalizeSchemas.load(DatasetType.ITEMS)).build());
+        solution = new Solution(stack, "Solution", Solution.Props.builder().lifecycle(lifecycle)
+                .name("movierec-dev-popularity").datasetGroup(group)
+                .recipeArn("arn:aws:personalize:::recipe/aws-popularity-count").performAutoTraining(false).build());
+    }
+
+    @Test
+    void aSolutionMustStateWhetherItTrainsAutomatically() {
+        assertThatThrownBy(() -> Solution.Props.builder().lifecycle(lifecycle).name("movierec-dev-x")
+                .datasetGroup(group).recipeArn("arn:aws:personalize:::recipe/aws-sims").build())
+                .hasMessage("performAutoTraining (Personalize's default is on, which bills every scheduled training) "
+                        + "is missing: set it on the props builder");
+    }
+
+    @Test
+    void autoTrainingNeedsASchedule() {
+        assertThatThrownBy(() -> Solution.Props.builder().lifecycle(lifecycle).name("movierec-dev-x")
+                .datasetGroup(group).recipeArn("arn:aws:personalize:::recipe/aws-sims").performAutoTraining(true)
+                .build())
+                .hasMessage("solution movierec-dev-x trains automatically but has no schedule: set "
+                        + "autoTrainingSchedule, e.g. rate(7 days)");
+    }
+
+    @Test
+    void aScheduleWithoutAutoTrainingIsRefused() {
+        assertThatThrownBy(() -> Solution.Props.builder().lifecycle(lifecycle).name("movierec-dev-x")
+                .datasetGroup(group).recipeArn("arn:aws:personalize:::recipe/aws-sims").performAutoTraining(false)
+                .autoTrainingSchedule("rate(7 days)").build())
+                .hasMessageContaining("has the schedule \"rate(7 days)\" but no auto-training");
+    }
+
+    @Test
+    void aNameLongerThanPersonalizeAllowsIsRefused() {
+        String name = "movierec-dev-" + "x".repeat(51);
+
+        assertThatThrownBy(() -> new EventTracker(stack, "LongTracker", EventTracker.Props.builder()
+                .lifecycle(lifecycle).name(name).datasetGroup(group).build()))
+                .hasMessage("event tracker name \"" + name + "\" is not a valid Personalize name: use at most 63 "
+                        + "letters, digits, '-' or '_' starting with a letter or digit, as PersonalizeNames derives");
+    }
+
+    @Test
+    void aCampaignNeedsAtLeastOneTransactionPerSecond() {
+        assertThatThrownBy(() -> Campaign.Props.builder().lifecycle(lifecycle).name("movierec-dev-c")
+                .solutionVersion(version()).minProvisionedTps(0).build())
+                .hasMessage("campaign movierec-dev-c has minProvisionedTps 0: Personalize needs 1 or more");
+    }
+
+    @Test
+    void aFilterExpressionMustIncludeOrExclude() {
+        assertThatThrownBy(() -> Filter.Props.builder().lifecycle(lifecycle).name("movierec-dev-f")
+                .datasetGroup(group).expression("ItemID WHERE Items.GENRES IN ($GENRE)").build())
+                .hasMessageContaining("write INCLUDE or EXCLUDE ItemID WHERE ...");
+    }
+
+    @Test
+    void aDatasetNeedsTheSchemaOfItsOwnType() {
+        assertThatThrownBy(() -> new Dataset(stack, "Users", Dataset.Props.builder().lifecycle(lifecycle)
+                .name("movierec-dev-users").datasetGroup(group).type(DatasetType.USERS).schema(itemsSchema).build()))
+                .hasMessage("the Users dataset was given the Items schema: pass the schema of its own type");
+    }
+
+    @Test
+    void anImportReadsAnS3Uri() {
+        Dataset items = new Dataset(stack, "Items", Dataset.Props.builder().lifecycle(lifecycle)
+                .name("movierec-dev-items").datasetGroup(group).type(DatasetType.ITEMS).schema(itemsSchema).build());
+
+        assertThatThrownBy(() -> new DatasetImport(stack, "Import", DatasetImport.Props.builder().lifecycle(lifecycle)
+                .jobName("movierec-dev-import-items-1").dataset(items).dataLocation("/tmp/items.csv").role(role)
+                .watch(lifecycle.watch()).build()))
+                .hasMessage("data location \"/tmp/items.csv\" is not an S3 URI: use s3://<bucket>/<key>.csv");
+    }
+
+    @Test
+    void aSolutionVersionNeedsATrigger() {
+        assertThatThrownBy(() -> TrainedSolutionVersion.Props.builder().lifecycle(lifecycle).solution(solution)
+                .trigger(" ").watch(lifecycle.watch()).build())
+                .hasMessageContaining("trigger is empty: pass the data version");
+    }
+
+    @Test
+    void aWatchCannotOutlastAWaitCondition() {
+        assertThatThrownBy(() -> new JobWatch("arn", 60, Duration.ofHours(13)))
+                .hasMessageContaining("at most 12 hours");
+    }
+
+    @Test
+    void onlyTheContractsResourceTypesAreCreated() {
+        assertThatThrownBy(() -> lifecycle.resource(stack, "Other", "Custom::Other", java.util.Map.of()))
+                .hasMessageContaining("is not one of the lifecycle contract's Custom::Personalize* types");
+    }
+
+    @Test
+    void theLifecycleJarMustExist() {
+        assertThatThrownBy(() -> LifecycleProviderProps.builder().lifecycleJar(tmp.resolve("missing.jar"))
+                .arns(PersonalizeArns.of(stack, new PersonalizeNames("dev"))).personalizeRole(role)
+                .watchTimeout(Duration.ofHours(1)).pollSeconds(60).build())
+                .hasMessageContaining("missing.jar is not a built lifecycle jar: build it with mvn -pl "
+                        + "lambdas/lifecycle -am package");
+    }
+
+    private static int versions;
+
+    private static TrainedSolutionVersion version() {
+        return new TrainedSolutionVersion(stack, "Version" + versions++, TrainedSolutionVersion.Props.builder()
+                .lifecycle(lifecycle).solution(solution).trigger("0123456789ab").watch(lifecycle.watch()).build());
+    }
+}

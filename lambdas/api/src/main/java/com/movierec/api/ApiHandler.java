@@ -1,0 +1,93 @@
+package com.movierec.api;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.movierec.api.catalog.KnownUsers;
+import com.movierec.api.catalog.MovieCatalog;
+import com.movierec.api.http.ApiRequest;
+import com.movierec.api.http.Cors;
+import com.movierec.api.personalize.EventRecorder;
+import com.movierec.api.personalize.PersonalizeClients;
+import com.movierec.api.personalize.PrimingHttpClient;
+import com.movierec.api.personalize.Recommendations;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient;
+import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The recommendations API's Lambda handler (API Gateway REST API, Lambda proxy integration):
+ * {@code com.movierec.api.ApiHandler::handleRequest}. Everything is built once per instance, in the constructor, so
+ * SnapStart snapshots it; each request is routed, answered and logged as one JSON line.
+ */
+public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    private final Router router;
+    /** Held here because CRaC keeps only weak references to registered resources. */
+    private final Priming priming;
+
+    /** Lambda's constructor: configuration from the environment, real clients, SnapStart priming registered. */
+    public ApiHandler() {
+        this(ApiConfig.fromEnvironment(System.getenv()), new PrimingHttpClient(PersonalizeClients.httpClient()));
+    }
+
+    private ApiHandler(ApiConfig config, PrimingHttpClient http) {
+        this(config, PersonalizeClients.runtime(config, http), PersonalizeClients.events(config, http),
+                MovieCatalog.load(config.itemsFile()), http);
+    }
+
+    /**
+     * For tests and the local HTTP adapter: the given clients (e.g. pointed at a local Personalize-compatible
+     * server) and catalog; the known users come from {@code config.knownUsersFile()}. No SnapStart priming.
+     */
+    public ApiHandler(ApiConfig config, PersonalizeRuntimeClient runtime, PersonalizeEventsClient events,
+            MovieCatalog catalog) {
+        this(config, runtime, events, catalog, null);
+    }
+
+    /** With {@code http}, registers SnapStart priming; the clients must send through that HTTP client. */
+    ApiHandler(ApiConfig config, PersonalizeRuntimeClient runtime, PersonalizeEventsClient events,
+            MovieCatalog catalog, PrimingHttpClient http) {
+        KnownUsers knownUsers = KnownUsers.load(config.knownUsersFile());
+        Clock clock = Clock.systemUTC();
+        Operations operations = new Operations(new Recommendations(config, runtime, catalog, knownUsers),
+                new EventRecorder(config, events, knownUsers, clock), catalog, config, clock);
+        this.router = new Router(operations, new Cors(config.allowedOrigins()));
+        this.priming = http == null ? null : Priming.register(router, catalog, http);
+        LOG.info("Recommendations API ready", entry("movies", catalog.size()),
+                entry("userPersonalization", config.userPersonalizationCampaignArn() != null),
+                entry("relatedItems", config.relatedItemsCampaignArn() != null),
+                entry("popularity", config.popularityCampaignArn() != null),
+                entry("ranking", config.rankingCampaignArn() != null),
+                entry("events", config.eventTrackerId() != null),
+                entry("snapStartPriming", priming != null));
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        long started = System.nanoTime();
+        PowertoolsLogging.initializeLogging(context);
+        try {
+            ApiRequest request = ApiRequest.of(event, context == null ? null : context.getAwsRequestId());
+            MDC.put("correlation_id", request.requestId());
+            Router.Outcome outcome = router.route(request);
+            RequestLog.write(request, outcome, System.nanoTime() - started);
+            return outcome.response().toEvent();
+        } finally {
+            PowertoolsLogging.clearState(true);
+        }
+    }
+
+    /** The SnapStart priming of this instance, or null when it was built without the priming HTTP client. */
+    Priming priming() {
+        return priming;
+    }
+}

@@ -1,0 +1,131 @@
+package com.movierec.api.personalize;
+
+import com.movierec.api.ApiConfig;
+import com.movierec.api.catalog.KnownUsers;
+import com.movierec.api.catalog.Movie;
+import com.movierec.api.catalog.MovieCatalog;
+import com.movierec.api.http.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient;
+import software.amazon.awssdk.services.personalizeruntime.model.GetPersonalizedRankingRequest;
+import software.amazon.awssdk.services.personalizeruntime.model.GetPersonalizedRankingResponse;
+import software.amazon.awssdk.services.personalizeruntime.model.GetRecommendationsRequest;
+import software.amazon.awssdk.services.personalizeruntime.model.GetRecommendationsResponse;
+import software.amazon.awssdk.services.personalizeruntime.model.PredictedItem;
+
+/**
+ * The four read operations on Personalize's campaigns, with catalog metadata joined to every item. Inputs arrive
+ * validated; what is left here is choosing the campaign and filter, and turning failures into API errors.
+ */
+public final class Recommendations {
+    /** The genre filter's placeholder: the filter expression says {@code Items.GENRES IN ($GENRE)}. */
+    public static final String GENRE_PARAMETER = "GENRE";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Recommendations.class);
+
+    private final ApiConfig config;
+    private final PersonalizeRuntimeClient runtime;
+    private final MovieCatalog catalog;
+    private final KnownUsers knownUsers;
+
+    public Recommendations(ApiConfig config, PersonalizeRuntimeClient runtime, MovieCatalog catalog,
+            KnownUsers knownUsers) {
+        this.config = config;
+        this.runtime = runtime;
+        this.catalog = catalog;
+        this.knownUsers = knownUsers;
+    }
+
+    /**
+     * Movies for a user, without what they watched, optionally in one genre (the catalog's spelling). A user the model
+     * does not know gets the popular list, marked as a fallback, when the popularity campaign exists.
+     */
+    public RecommendationList forUser(String userId, int count, String genre) {
+        String campaign = require(config.userPersonalizationCampaignArn(), "User personalization");
+        String filter = config.unwatchedFilterArn();
+        Map<String, String> filterValues = Map.of();
+        if (genre != null) {
+            filter = require(config.unwatchedInGenreFilterArn(), "Filtering by genre");
+            // Personalize takes filter values as a list of quoted strings; the genre comes from the catalog.
+            filterValues = Map.of(GENRE_PARAMETER, "\"" + genre + "\"");
+        }
+        boolean fallback = !knownUsers.isKnown(userId) && config.popularityCampaignArn() != null;
+        var request = GetRecommendationsRequest.builder()
+                .campaignArn(fallback ? config.popularityCampaignArn() : campaign)
+                .userId(userId)
+                .numResults(count)
+                .filterArn(filter);
+        if (!filterValues.isEmpty()) {
+            request.filterValues(filterValues);
+        }
+        return recommendations("GetRecommendations(user)", request.build(), fallback);
+    }
+
+    /** Movies similar to one in the catalog ("because you watched"). */
+    public RecommendationList similarTo(String movieId, int count) {
+        String campaign = require(config.relatedItemsCampaignArn(), "Similar movies");
+        return recommendations("GetRecommendations(similar)", GetRecommendationsRequest.builder()
+                .campaignArn(campaign).itemId(movieId).numResults(count).build(), false);
+    }
+
+    /** The most popular movies overall. */
+    public RecommendationList popular(int count) {
+        String campaign = require(config.popularityCampaignArn(), "Popular movies");
+        return recommendations("GetRecommendations(popular)", GetRecommendationsRequest.builder()
+                .campaignArn(campaign).numResults(count).build(), false);
+    }
+
+    /** The given catalog movies ordered for the user. */
+    public RecommendationList rank(String userId, List<String> movieIds) {
+        String campaign = require(config.rankingCampaignArn(), "Personalized ranking");
+        GetPersonalizedRankingResponse response;
+        try {
+            response = runtime.getPersonalizedRanking(GetPersonalizedRankingRequest.builder()
+                    .campaignArn(campaign).userId(userId).inputList(movieIds).build());
+        } catch (SdkException e) {
+            throw PersonalizeErrors.translate("GetPersonalizedRanking", e);
+        }
+        return new RecommendationList(response.recommendationId(), false, withMetadata(response.personalizedRanking()));
+    }
+
+    private RecommendationList recommendations(String operation, GetRecommendationsRequest request, boolean fallback) {
+        GetRecommendationsResponse response;
+        try {
+            response = runtime.getRecommendations(request);
+        } catch (SdkException e) {
+            throw PersonalizeErrors.translate(operation, e);
+        }
+        return new RecommendationList(response.recommendationId(), fallback, withMetadata(response.itemList()));
+    }
+
+    /** Joins titles, years and genres; an item the catalog lacks (items.csv older than the model) is left out. */
+    private List<RecommendedMovie> withMetadata(List<PredictedItem> predicted) {
+        List<RecommendedMovie> items = new ArrayList<>(predicted.size());
+        int missing = 0;
+        for (PredictedItem item : predicted) {
+            Movie movie = item.itemId() == null ? null : catalog.find(item.itemId());
+            if (movie == null) {
+                missing++;
+            } else {
+                items.add(new RecommendedMovie(movie, item.score()));
+            }
+        }
+        if (missing > 0) {
+            LOG.warn("Left out {} recommended items that the items file does not have: is ITEMS_FILE older than "
+                    + "the model?", missing);
+        }
+        return items;
+    }
+
+    private static String require(String arn, String feature) {
+        if (arn == null) {
+            throw ApiException.notConfigured(feature);
+        }
+        return arn;
+    }
+}

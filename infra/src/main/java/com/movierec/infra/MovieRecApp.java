@@ -20,6 +20,10 @@ import software.amazon.awscdk.Environment;
 public final class MovieRecApp {
     /** Where the lambdas/lifecycle module writes its shaded jar, relative to the repository root. */
     public static final String LIFECYCLE_JAR = "lambdas/lifecycle/target/lifecycle.jar";
+    /** Where the lambdas/api module writes its shaded jar, relative to the repository root. */
+    public static final String API_JAR = "lambdas/api/target/api.jar";
+    /** Where the API's data layer is written at synth, relative to the repository root; mvn clean removes it. */
+    public static final String LAYER_BUILD_ROOT = "infra/target/api-data-layer";
 
     private MovieRecApp() {
     }
@@ -59,11 +63,8 @@ public final class MovieRecApp {
         Path root = repositoryRoot(workingDirectory);
         MovieRecConfig config = MovieRecConfigParser.parse(app.getNode().tryGetContext(MovieRecConfigParser.CONTEXT_KEY));
         List<EnvironmentConfig> selected = select(config, app.getNode().tryGetContext("env"));
-        Path jar = root.resolve(LIFECYCLE_JAR);
-        if (!Files.isRegularFile(jar)) {
-            throw new SynthException(LIFECYCLE_JAR + " is missing: build it with mvn -pl lambdas/lifecycle -am "
-                    + "package (bin/cdk-app does this before every synth).");
-        }
+        Path jar = requireJar(root, LIFECYCLE_JAR, "lambdas/lifecycle");
+        Path apiJar = requireJar(root, API_JAR, "lambdas/api");
         List<MovieRecStage> stages = new ArrayList<>();
         for (EnvironmentConfig environment : selected) {
             PreparedData prepared = PreparedData.load(root.resolve(environment.preparedDataDir()).normalize(),
@@ -72,6 +73,8 @@ public final class MovieRecApp {
                     .config(environment)
                     .preparedData(prepared)
                     .lifecycleJar(jar)
+                    .apiJar(apiJar)
+                    .layerBuildRoot(root.resolve(LAYER_BUILD_ROOT))
                     .env(Environment.builder()
                             .account(environment.account().orElse(processEnvironment.get("CDK_DEFAULT_ACCOUNT")))
                             .region(environment.region().orElse(processEnvironment.get("CDK_DEFAULT_REGION")))
@@ -79,6 +82,15 @@ public final class MovieRecApp {
                     .build()));
         }
         return stages;
+    }
+
+    private static Path requireJar(Path root, String jar, String module) {
+        Path path = root.resolve(jar);
+        if (!Files.isRegularFile(path)) {
+            throw new SynthException(jar + " is missing: build it with mvn -pl " + module + " -am package (bin/cdk-app "
+                    + "does this before every synth).");
+        }
+        return path;
     }
 
     private static List<EnvironmentConfig> select(MovieRecConfig config, Object requested) {

@@ -7,18 +7,22 @@ import java.util.Objects;
 import software.amazon.awscdk.Environment;
 
 /**
- * @param config       the environment's validated configuration
- * @param preparedData data-prep's output for the environment's dataset
- * @param lifecycleJar absolute path of the custom-resource handler jar
- * @param env          account and region; either may be absent for an environment-agnostic synth
+ * @param config         the environment's validated configuration
+ * @param preparedData   data-prep's output for the environment's dataset
+ * @param lifecycleJar   absolute path of the custom-resource handler jar
+ * @param apiJar         absolute path of the recommendations API Lambda's jar
+ * @param layerBuildRoot where the API's data layer is written at synth, a directory per data version
+ * @param env            account and region; either may be absent for an environment-agnostic synth
  */
-public record MovieRecStageProps(EnvironmentConfig config, PreparedData preparedData, Path lifecycleJar,
-                                 Environment env) {
+public record MovieRecStageProps(EnvironmentConfig config, PreparedData preparedData, Path lifecycleJar, Path apiJar,
+                                 Path layerBuildRoot, Environment env) {
 
     public MovieRecStageProps {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(preparedData, "preparedData");
         Objects.requireNonNull(lifecycleJar, "lifecycleJar");
+        Objects.requireNonNull(apiJar, "apiJar");
+        Objects.requireNonNull(layerBuildRoot, "layerBuildRoot");
     }
 
     public static Builder builder() {
@@ -29,6 +33,8 @@ public record MovieRecStageProps(EnvironmentConfig config, PreparedData prepared
         private EnvironmentConfig config;
         private PreparedData preparedData;
         private Path lifecycleJar;
+        private Path apiJar;
+        private Path layerBuildRoot;
         private Environment env;
 
         public Builder config(EnvironmentConfig config) {
@@ -46,13 +52,23 @@ public record MovieRecStageProps(EnvironmentConfig config, PreparedData prepared
             return this;
         }
 
+        public Builder apiJar(Path apiJar) {
+            this.apiJar = apiJar;
+            return this;
+        }
+
+        public Builder layerBuildRoot(Path layerBuildRoot) {
+            this.layerBuildRoot = layerBuildRoot;
+            return this;
+        }
+
         public Builder env(Environment env) {
             this.env = env;
             return this;
         }
 
         public MovieRecStageProps build() {
-            return new MovieRecStageProps(config, preparedData, lifecycleJar, env);
+            return new MovieRecStageProps(config, preparedData, lifecycleJar, apiJar, layerBuildRoot, env);
         }
     }
 }

@@ -52,14 +52,24 @@ public final class Fixtures {
 
     /** A zip with one entry and a fixed timestamp, so its asset hash is the same on every run. */
     public static Path lifecycleJar(Path dir) {
-        Path jar = dir.resolve("lifecycle.jar");
+        return standInJar(dir.resolve("lifecycle.jar"), "com/movierec/lifecycle/README.txt",
+                "stand-in for the lifecycle handlers in infra tests");
+    }
+
+    /** The same for the recommendations API's jar. */
+    public static Path apiJar(Path dir) {
+        return standInJar(dir.resolve("api.jar"), "com/movierec/api/README.txt",
+                "stand-in for the recommendations API handler in infra tests");
+    }
+
+    private static Path standInJar(Path jar, String entryName, String text) {
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(jar.getParent());
             try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
-                ZipEntry entry = new ZipEntry("com/movierec/lifecycle/README.txt");
+                ZipEntry entry = new ZipEntry(entryName);
                 entry.setLastModifiedTime(FileTime.fromMillis(0));
                 zip.putNextEntry(entry);
-                zip.write("stand-in for the lifecycle handlers in infra tests".getBytes(StandardCharsets.UTF_8));
+                zip.write(text.getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
         } catch (IOException e) {
@@ -70,14 +80,33 @@ public final class Fixtures {
 
     /**
      * The {@code movierec} context: dev and staging delete their data; prod keeps it, tunes hyperparameters and
-     * provisions 2 TPS per campaign.
+     * provisions 2 TPS per campaign. dev's API has a daily quota and a local origin, staging's the defaults (no
+     * browser origin), prod's a higher throttle and two origins.
      */
     public static Map<String, Object> context() {
         Map<String, Object> environments = new LinkedHashMap<>();
-        environments.put("dev", environment(false, false, 1));
+        environments.put("dev", devEnvironment());
         environments.put("staging", environment(false, false, 1));
-        environments.put("prod", environment(true, true, 2));
+        environments.put("prod", withApi(environment(true, true, 2), Map.of("auth", "apiKey",
+                "throttle", Map.of("rateLimit", 100, "burstLimit", 200), "allowedOrigins", PROD_ORIGINS,
+                "memoryMb", 2048)));
         return Map.of("environments", environments);
+    }
+
+    public static final String DEV_ORIGIN = "http://localhost:8080";
+    public static final List<String> PROD_ORIGINS =
+            List.of("https://movierec.example.com", "https://www.movierec.example.com");
+
+    /** dev's settings in {@link #context()}, to vary one of them. */
+    public static Map<String, Object> devEnvironment() {
+        return withApi(environment(false, false, 1), Map.of("auth", "apiKey",
+                "throttle", Map.of("rateLimit", 10, "burstLimit", 20), "quotaPerDay", 10000,
+                "allowedOrigins", List.of(DEV_ORIGIN), "memoryMb", 1024));
+    }
+
+    private static Map<String, Object> withApi(Map<String, Object> environment, Map<String, Object> api) {
+        environment.put("api", api);
+        return environment;
     }
 
     public static Map<String, Object> environment(boolean retain, boolean hpo, int minProvisionedTps) {
@@ -133,14 +162,21 @@ public final class Fixtures {
         }
     }
 
-    /** A stage of the fixture configuration in a fixed account and region. */
-    public static MovieRecStage stage(App app, EnvironmentConfig config, PreparedData prepared, Path jar) {
-        return new MovieRecStage(app, config.name(), MovieRecStageProps.builder()
-                .config(config)
-                .preparedData(prepared)
-                .lifecycleJar(jar)
+    /** A stage of the fixture configuration in a fixed account and region; jars and the layer go under {@code tmp}. */
+    public static MovieRecStage stage(App app, EnvironmentConfig config, PreparedData prepared, Path tmp) {
+        return new MovieRecStage(app, config.name(), stageProps(config, prepared, tmp)
                 .env(Environment.builder().account(ACCOUNT).region(REGION).build())
                 .build());
+    }
+
+    /** Props with stand-in jars in {@code tmp/jar} and the data layer built in {@code tmp/layers}. */
+    public static MovieRecStageProps.Builder stageProps(EnvironmentConfig config, PreparedData prepared, Path tmp) {
+        return MovieRecStageProps.builder()
+                .config(config)
+                .preparedData(prepared)
+                .lifecycleJar(lifecycleJar(tmp.resolve("jar")))
+                .apiJar(apiJar(tmp.resolve("jar")))
+                .layerBuildRoot(tmp.resolve("layers"));
     }
 
     private static void write(Path dir, DatasetType type, List<String> rows) {

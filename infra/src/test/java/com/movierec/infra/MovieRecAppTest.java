@@ -2,6 +2,7 @@ package com.movierec.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.movierec.infra.data.PreparedData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,6 +31,7 @@ class MovieRecAppTest {
         Files.writeString(repository.resolve("cdk.json"), "{}");
         Fixtures.preparedData(repository.resolve("data/prepared/ml-100k"), true);
         Fixtures.lifecycleJar(repository.resolve("lambdas/lifecycle/target"));
+        Fixtures.apiJar(repository.resolve("lambdas/api/target"));
     }
 
     @Test
@@ -39,6 +41,16 @@ class MovieRecAppTest {
         assertThat(stages).extracting(stage -> stage.getNode().getId()).containsExactly("staging");
         assertThat(stages.get(0).personalizeStack().getStackName()).isEqualTo("movierec-staging-personalize");
         assertThat(stages.get(0).dataStack().getStackName()).isEqualTo("movierec-staging-data");
+        assertThat(stages.get(0).apiStack().getStackName()).isEqualTo("movierec-staging-api");
+    }
+
+    @Test
+    void theApiDataLayerIsWrittenUnderInfraTarget() {
+        MovieRecApp.stages(app(Map.of("env", "dev")), repository, CDK_DEFAULTS);
+
+        assertThat(repository.resolve(MovieRecApp.LAYER_BUILD_ROOT)
+                .resolve(PreparedData.load(repository.resolve("data/prepared/ml-100k"), "p").dataVersion())
+                .resolve("movierec/known-users.txt")).hasContent("1\n2\n");
     }
 
     @Test
@@ -119,6 +131,15 @@ class MovieRecAppTest {
         assertThat(addStages(app(Map.of("env", "dev")))).isEqualTo(1);
         assertThat(errorLines()).containsExactly("error: lambdas/lifecycle/target/lifecycle.jar is missing: build it "
                 + "with mvn -pl lambdas/lifecycle -am package (bin/cdk-app does this before every synth).");
+    }
+
+    @Test
+    void aMissingApiJarSaysHowToBuildIt() throws IOException {
+        Files.delete(repository.resolve(MovieRecApp.API_JAR));
+
+        assertThat(addStages(app(Map.of("env", "dev")))).isEqualTo(1);
+        assertThat(errorLines()).containsExactly("error: lambdas/api/target/api.jar is missing: build it with mvn -pl "
+                + "lambdas/api -am package (bin/cdk-app does this before every synth).");
     }
 
     @Test

@@ -3,8 +3,11 @@ package com.movierec.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import com.movierec.infra.config.MovieRecConfigParser;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,21 +33,27 @@ class NagComplianceTest {
     static void synthesize() {
         stacks = new ArrayList<>();
         SynthesizedStages.of(tmp.resolve("accounts"), "dev", "staging", "prod").stages().values()
-                .forEach(stage -> stacks.addAll(List.of(stage.dataStack(), stage.personalizeStack())));
+                .forEach(stage -> stacks.addAll(stacksOf(stage)));
 
         App app = Fixtures.app(tmp.resolve("agnostic/cdk.out"));
-        agnostic = new MovieRecStage(app, "dev", MovieRecStageProps.builder()
-                .config(Fixtures.config().environment("dev").orElseThrow())
-                .preparedData(Fixtures.loadedPreparedData(tmp.resolve("agnostic/prepared"), true))
-                .lifecycleJar(Fixtures.lifecycleJar(tmp.resolve("agnostic/jar")))
+        agnostic = new MovieRecStage(app, "dev", Fixtures.stageProps(Fixtures.config().environment("dev").orElseThrow(),
+                        Fixtures.loadedPreparedData(tmp.resolve("agnostic/prepared"), true), tmp.resolve("agnostic"))
                 .env(Environment.builder().build())
                 .build());
-        stacks.addAll(List.of(agnostic.dataStack(), agnostic.personalizeStack()));
+        stacks.addAll(stacksOf(agnostic));
+
+        // The other auth mode and the optional settings, so their resources are checked too.
+        Map<String, Object> iam = new LinkedHashMap<>(Fixtures.environment(false, false, 1));
+        iam.put("api", Map.of("auth", "iam", "allowedOrigins", List.of(), "reservedConcurrency", 5));
+        App iamApp = Fixtures.app(tmp.resolve("iam/cdk.out"));
+        stacks.addAll(stacksOf(Fixtures.stage(iamApp, MovieRecConfigParser.parse(Map.of("environments",
+                        Map.of("iam", iam))).environment("iam").orElseThrow(),
+                Fixtures.loadedPreparedData(tmp.resolve("iam/prepared"), true), tmp.resolve("iam"))));
     }
 
     @Test
     void everyStackOfEveryStageHasNoUnsuppressedAwsSolutionsError() {
-        assertThat(stacks).hasSize(8);
+        assertThat(stacks).hasSize(15);
         assertThat(stacks).flatExtracting(stack -> describe(Annotations.fromStack(stack)
                 .findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))).isEmpty();
     }
@@ -65,13 +74,16 @@ class NagComplianceTest {
     void theChecksRunOnEveryStage() {
         App app = Fixtures.app(tmp.resolve("guard/cdk.out"));
         MovieRecStage stage = Fixtures.stage(app, Fixtures.config().environment("staging").orElseThrow(),
-                Fixtures.loadedPreparedData(tmp.resolve("guard/prepared"), false),
-                Fixtures.lifecycleJar(tmp.resolve("guard/jar")));
+                Fixtures.loadedPreparedData(tmp.resolve("guard/prepared"), false), tmp.resolve("guard"));
         new Bucket(stage.dataStack(), "UnloggedBucket");
 
         assertThat(describe(Annotations.fromStack(stage.dataStack())
                 .findError("*", Match.stringLikeRegexp("AwsSolutions-S1: .*"))))
                 .singleElement().asString().contains("UnloggedBucket");
+    }
+
+    private static List<Stack> stacksOf(MovieRecStage stage) {
+        return List.of(stage.dataStack(), stage.personalizeStack(), stage.apiStack());
     }
 
     // Annotations still reports cxapi's SynthesisMessage, deprecated in favour of a type it does not return yet.

@@ -13,11 +13,10 @@ public record SynthesizedStages(App app, PreparedData preparedData, Map<String, 
     public static SynthesizedStages of(Path tmp, String... environments) {
         App app = Fixtures.app(tmp.resolve("cdk.out"));
         PreparedData prepared = Fixtures.loadedPreparedData(tmp.resolve("prepared"), true);
-        Path jar = Fixtures.lifecycleJar(tmp.resolve("jar"));
         Map<String, MovieRecStage> stages = new LinkedHashMap<>();
         for (String environment : environments) {
             stages.put(environment, Fixtures.stage(app, Fixtures.config().environment(environment).orElseThrow(),
-                    prepared, jar));
+                    prepared, tmp));
         }
         return new SynthesizedStages(app, prepared, stages);
     }

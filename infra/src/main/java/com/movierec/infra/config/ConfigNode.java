@@ -65,6 +65,18 @@ final class ConfigNode {
         return Optional.empty();
     }
 
+    Optional<List<?>> list(String key, String fix) {
+        Object value = values.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof List<?> list) {
+            return Optional.of(list);
+        }
+        problem(key, fix);
+        return Optional.empty();
+    }
+
     Optional<String> text(String key, Pattern valid, String fix) {
         Object value = values.get(key);
         if (value == null) {

@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * @param campaign            campaign capacity
  * @param training            how solutions train
  * @param retainDataOnDestroy keep the data bucket, its log bucket and its key when the stack is destroyed
+ * @param api                 the recommendations API: auth, throttling, CORS origins, function size
  */
 public record EnvironmentConfig(String name, Optional<String> account, Optional<String> region, String dataset,
                                 String preparedDataDir, String eventType, RecipeSelection recipes,
-                                CampaignSettings campaign, TrainingSettings training, boolean retainDataOnDestroy) {
+                                CampaignSettings campaign, TrainingSettings training, boolean retainDataOnDestroy,
+                                ApiSettings api) {
 
     /** Short, lower case, and safe inside every resource name this environment derives. */
     public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{0,11}");

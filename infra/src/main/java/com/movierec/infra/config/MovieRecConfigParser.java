@@ -34,7 +34,7 @@ public final class MovieRecConfigParser {
     private static final Pattern ANY = Pattern.compile("(?s).*");
 
     private static final Set<String> ENVIRONMENT_KEYS = Set.of("account", "region", "dataset", "preparedDataDir",
-            "eventType", "recipes", "campaign", "training", "retainDataOnDestroy");
+            "eventType", "recipes", "campaign", "training", "retainDataOnDestroy", "api");
     private static final Set<String> TRAINING_KEYS =
             Set.of("hpo", "autoTraining", "autoTrainingSchedule", "timeoutHours", "pollSeconds");
 
@@ -101,11 +101,12 @@ public final class MovieRecConfigParser {
         CampaignSettings campaign = campaign(env);
         TrainingSettings training = training(env);
         boolean retain = env.flag("retainDataOnDestroy").orElse(true);
-        if (problems.size() > before || recipes == null) {
+        ApiSettings api = ApiSettingsParser.parse(env, problems);
+        if (problems.size() > before || recipes == null || api == null) {
             return Optional.empty();
         }
         return Optional.of(new EnvironmentConfig(name, account, region, dataset, preparedDataDir, eventType,
-                recipes, campaign, training, retain));
+                recipes, campaign, training, retain, api));
     }
 
     private static RecipeSelection recipes(ConfigNode env, List<String> problems) {

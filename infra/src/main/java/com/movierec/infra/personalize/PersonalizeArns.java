@@ -41,6 +41,15 @@ public final class PersonalizeArns {
                 + names.prefix() + "*";
     }
 
+    /** One resource of this environment by its Personalize name, e.g. campaign/movierec-dev-popularity-1a2b3c4d. */
+    public String resource(String resourceType, String name) {
+        if (!name.startsWith(names.prefix())) {
+            throw new IllegalArgumentException(resourceType + " " + name + " is not a resource of this environment: "
+                    + "its name must start with " + names.prefix());
+        }
+        return "arn:" + partition + ":personalize:" + region + ":" + account + ":" + resourceType + "/" + name;
+    }
+
     /** Any resource of this environment: the aws:SourceArn Personalize presents when it acts for one of them. */
     public String anyOwnResource() {
         return ownResources("*");

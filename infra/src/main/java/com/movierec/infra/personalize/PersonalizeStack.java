@@ -23,8 +23,10 @@ import com.movierec.schemas.Domain;
 import com.movierec.schemas.PersonalizeSchema;
 import com.movierec.schemas.PersonalizeSchemas;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -41,6 +43,7 @@ public final class PersonalizeStack extends Stack {
     private final PersonalizeNames names;
     private final LifecycleProvider lifecycle;
     private final IRole serviceRole;
+    private final ServingResources serving;
 
     public PersonalizeStack(Construct scope, String id, PersonalizeStackProps props) {
         super(scope, id, StackProps.builder()
@@ -96,24 +99,31 @@ public final class PersonalizeStack extends Stack {
         tracker.dependOn(solutions.toArray(IDependable[]::new));
         output("EventTrackerTrackingId", "PutEvents' trackingId for live interactions", tracker.trackingId());
 
-        List<Filter> filters = List.of(
-                filter(group, tracker, "Unwatched", "unwatched", FilterExpressions.unwatched(config.eventType())),
-                filter(group, tracker, "Genre", "genre", FilterExpressions.genre()),
-                filter(group, tracker, "UnwatchedInGenre", "unwatched-in-genre",
-                        FilterExpressions.unwatchedInGenre(config.eventType())));
+        Filter unwatched = filter(group, tracker, "Unwatched", "unwatched",
+                FilterExpressions.unwatched(config.eventType()));
+        Filter genre = filter(group, tracker, "Genre", "genre", FilterExpressions.genre());
+        Filter unwatchedInGenre = filter(group, tracker, "UnwatchedInGenre", "unwatched-in-genre",
+                FilterExpressions.unwatchedInGenre(config.eventType()));
+        List<Filter> filters = List.of(unwatched, genre, unwatchedInGenre);
 
+        Map<RecipeSlot, String> campaignArns = new EnumMap<>(RecipeSlot.class);
         for (int i = 0; i < solutions.size(); i++) {
             RecipeSlot slot = config.recipes().enabled().get(i).slot();
+            // A new solution means a new campaign: UpdateCampaign only moves between versions.
+            String name = names.name(slot.nameSegment(), solutions.get(i).name());
             Campaign campaign = new Campaign(this, slot.constructId() + "Campaign", Campaign.Props.builder()
                     .lifecycle(lifecycle)
-                    // A new solution means a new campaign: UpdateCampaign only moves between versions.
-                    .name(names.name(slot.nameSegment(), solutions.get(i).name()))
+                    .name(name)
                     .solutionVersion(versions.get(i))
                     .minProvisionedTps(config.campaign().minProvisionedTps())
                     .build());
             campaign.dependOn(filters.toArray(IDependable[]::new));
             output(slot.constructId() + "CampaignArn", "The " + slot.configKey() + " campaign", campaign.arn());
+            campaignArns.put(slot, arns.resource("campaign", name));
         }
+        serving = new ServingResources(campaignArns, arns.resource("filter", unwatched.name()),
+                arns.resource("filter", unwatchedInGenre.name()), tracker.arn(), tracker.trackingId(),
+                config.eventType());
     }
 
     public PersonalizeNames names() {
@@ -122,6 +132,11 @@ public final class PersonalizeStack extends Stack {
 
     public IRole serviceRole() {
         return serviceRole;
+    }
+
+    /** The campaigns, filters and event tracker the recommendations API calls. */
+    public ServingResources serving() {
+        return serving;
     }
 
     /** Schemas, datasets and one import per prepared file; returns what completes when all data is in. */

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +32,11 @@ class MovieRecConfigParserTest {
         assertThat(config.environment("dev").orElseThrow().retainDataOnDestroy()).isFalse();
         assertThat(config.environment("prod").orElseThrow().retainDataOnDestroy()).isTrue();
         assertThat(config.environment("prod").orElseThrow().training().hpo()).isTrue();
+        ApiSettings devApi = config.environment("dev").orElseThrow().api();
+        assertThat(devApi.quotaPerDay()).contains(10000);
+        assertThat(devApi.allowedOrigins()).containsExactly("http://localhost:8080");
+        assertThat(config.environment("prod").orElseThrow().api().allowedOrigins())
+                .allMatch(origin -> origin.startsWith("https://"));
     }
 
     @Test
@@ -47,6 +53,8 @@ class MovieRecConfigParserTest {
         assertThat(dev.campaign().minProvisionedTps()).isEqualTo(1);
         assertThat(dev.training()).isEqualTo(new TrainingSettings(false, false, "rate(7 days)", Duration.ofHours(6), 60));
         assertThat(dev.retainDataOnDestroy()).as("data is kept unless the configuration says otherwise").isTrue();
+        assertThat(dev.api()).isEqualTo(new ApiSettings(ApiAuth.API_KEY, new ApiSettings.Throttle(50, 100),
+                Optional.empty(), List.of(), 1024, Optional.empty()));
     }
 
     @Test
@@ -57,7 +65,11 @@ class MovieRecConfigParserTest {
                 "campaign", Map.of("minProvisionedTPS", 3),
                 "training", Map.of("hpo", true, "autoTraining", true, "autoTrainingSchedule", "cron(0 3 ? * MON *)",
                         "timeoutHours", 12, "pollSeconds", 30),
-                "retainDataOnDestroy", false)).environment("dev").orElseThrow();
+                "retainDataOnDestroy", false,
+                "api", Map.of("auth", "apiKey", "throttle", Map.of("rateLimit", 20, "burstLimit", 40),
+                        "quotaPerDay", 5000, "allowedOrigins", List.of("https://app.example.com",
+                                "http://localhost:3000"), "memoryMb", 2048, "reservedConcurrency", 10)))
+                .environment("dev").orElseThrow();
 
         assertThat(dev.account()).contains("123456789012");
         assertThat(dev.region()).contains("us-east-1");
@@ -69,6 +81,31 @@ class MovieRecConfigParserTest {
         assertThat(dev.training()).isEqualTo(new TrainingSettings(true, true, "cron(0 3 ? * MON *)",
                 Duration.ofHours(12), 30));
         assertThat(dev.retainDataOnDestroy()).isFalse();
+        assertThat(dev.api()).isEqualTo(new ApiSettings(ApiAuth.API_KEY, new ApiSettings.Throttle(20, 40),
+                Optional.of(5000), List.of("https://app.example.com", "http://localhost:3000"), 2048,
+                Optional.of(10)));
+    }
+
+    @Test
+    void iamAuthAndNullOptionalApiSettingsAreAccepted() {
+        Map<String, Object> api = new HashMap<>();
+        api.put("auth", "iam");
+        api.put("quotaPerDay", null);
+        api.put("reservedConcurrency", null);
+
+        ApiSettings settings = parse(Map.of("api", api)).environment("dev").orElseThrow().api();
+
+        assertThat(settings.auth()).isEqualTo(ApiAuth.IAM);
+        assertThat(settings.quotaPerDay()).isEmpty();
+        assertThat(settings.reservedConcurrency()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://app.example.com", "https://app.example.com:8443", "https://localhost",
+            "http://localhost", "http://localhost:3000", "http://127.0.0.1:8080", "https://a-b.c9.example.co.uk"})
+    void acceptsHttpsOriginsAndLocalHttpOrigins(String origin) {
+        assertThat(parse(Map.of("api", Map.of("allowedOrigins", List.of(origin)))).environment("dev").orElseThrow()
+                .api().allowedOrigins()).containsExactly(origin);
     }
 
     @Test
@@ -250,6 +287,134 @@ class MovieRecConfigParserTest {
     void failsIfASectionIsNotAnObject() {
         assertThat(envProblems(Map.of("training", List.of()))).containsExactly("movierec.environments.dev.training "
                 + "is a list: make it an object such as {\"hpo\": false}.");
+    }
+
+    @Test
+    void failsIfApiIsNotAnObject() {
+        assertThat(envProblems(Map.of("api", List.of()))).containsExactly("movierec.environments.dev.api is a list: "
+                + "make it an object such as {\"auth\": \"apiKey\"}.");
+    }
+
+    @Test
+    void failsIfApiIsNull() {
+        Map<String, Object> dev = new HashMap<>();
+        dev.put("api", null);
+        assertThat(envProblems(dev)).containsExactly("movierec.environments.dev.api is null: set the API's settings "
+                + "as an object, or leave the key out for the defaults.");
+    }
+
+    @Test
+    void failsIfAnApiKeyIsMisspelt() {
+        assertThat(envProblems(Map.of("api", Map.of("cors", List.of())))).containsExactly(
+                "movierec.environments.dev.api.cors is not a known key: use one of allowedOrigins, auth, memoryMb, "
+                        + "quotaPerDay, reservedConcurrency, throttle (see infra/README.md).");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cognito", "APIKEY", "none", ""})
+    void failsIfAuthIsNeitherApiKeyNorIam(String auth) {
+        assertThat(envProblems(Map.of("api", Map.of("auth", auth)))).containsExactly("movierec.environments.dev.api"
+                + ".auth is \"" + auth + "\": set \"apiKey\" (API keys and a usage plan, for browser frontends) or "
+                + "\"iam\" (AWS Signature Version 4, for callers with AWS credentials).");
+    }
+
+    @Test
+    void failsIfThrottleIsNotAnObject() {
+        assertThat(envProblems(Map.of("api", Map.of("throttle", 50)))).containsExactly("movierec.environments.dev"
+                + ".api.throttle is 50: make it an object such as {\"rateLimit\": 50, \"burstLimit\": 100}.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 10001})
+    void failsIfRateLimitIsOutOfRange(int rate) {
+        assertThat(envProblems(Map.of("api", Map.of("throttle", Map.of("rateLimit", rate))))).containsExactly(
+                "movierec.environments.dev.api.throttle.rateLimit is " + rate + ": set a whole number of requests per "
+                        + "second from 1 to 10000 (API Gateway's default account limit).");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 5001})
+    void failsIfBurstLimitIsOutOfRange(int burst) {
+        assertThat(envProblems(Map.of("api", Map.of("throttle", Map.of("burstLimit", burst))))).containsExactly(
+                "movierec.environments.dev.api.throttle.burstLimit is " + burst + ": set a whole number of requests "
+                        + "from 1 to 5000 (API Gateway's default account burst).");
+    }
+
+    @Test
+    void failsIfAThrottleKeyIsMisspelt() {
+        assertThat(envProblems(Map.of("api", Map.of("throttle", Map.of("rate", 5))))).containsExactly(
+                "movierec.environments.dev.api.throttle.rate is not a known key: use one of burstLimit, rateLimit "
+                        + "(see infra/README.md).");
+    }
+
+    @Test
+    void failsIfQuotaPerDayIsNotAPositiveWholeNumber() {
+        assertThat(envProblems(Map.of("api", Map.of("quotaPerDay", 0)))).containsExactly("movierec.environments.dev"
+                + ".api.quotaPerDay is 0: set a whole number of requests per API key per day, or null for no quota.");
+        assertThat(envProblems(Map.of("api", Map.of("quotaPerDay", 2.5)))).singleElement().asString()
+                .startsWith("movierec.environments.dev.api.quotaPerDay is 2.5: set a whole number");
+    }
+
+    @Test
+    void failsIfAQuotaIsSetWithIamAuth() {
+        assertThat(envProblems(Map.of("api", Map.of("auth", "iam", "quotaPerDay", 1000)))).containsExactly(
+                "movierec.environments.dev.api.quotaPerDay is 1000: a quota counts the requests of an API key, so it "
+                        + "needs \"auth\": \"apiKey\"; set it to null or leave it out.");
+    }
+
+    @Test
+    void failsIfAllowedOriginsIsNotAList() {
+        assertThat(envProblems(Map.of("api", Map.of("allowedOrigins", "https://app.example.com")))).containsExactly(
+                "movierec.environments.dev.api.allowedOrigins is \"https://app.example.com\": list the frontends' "
+                        + "origins, e.g. [\"https://app.example.com\"], or [] for no browser access.");
+    }
+
+    @Test
+    void failsIfAnOriginIsAWildcard() {
+        assertThat(envProblems(Map.of("api", Map.of("allowedOrigins", List.of("http://localhost:8080", "*")))))
+                .containsExactly("movierec.environments.dev.api.allowedOrigins[1] is \"*\": list each frontend's "
+                        + "origin instead; a wildcard would let scripts on any website read the API's answers.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://App.example.com", "https://app.example.com/", "https://app.example.com/app",
+            "http://app.example.com", "app.example.com", "https://app.example.com?x=1", "https://*.example.com",
+            "https://app.example.com:0", "http://localhost.example.com"})
+    void failsIfAnOriginIsNotHttpsOrLocalHttp(String origin) {
+        assertThat(envProblems(Map.of("api", Map.of("allowedOrigins", List.of(origin))))).containsExactly(
+                "movierec.environments.dev.api.allowedOrigins[0] is \"" + origin + "\": set https://host or "
+                        + "https://host:port in lower case without a path, or http://localhost:port for local "
+                        + "development.");
+    }
+
+    @Test
+    void failsIfAnOriginIsNotAString() {
+        assertThat(envProblems(Map.of("api", Map.of("allowedOrigins", List.of(8080))))).singleElement().asString()
+                .startsWith("movierec.environments.dev.api.allowedOrigins[0] is 8080: set https://host");
+    }
+
+    @Test
+    void failsIfAnOriginIsListedTwice() {
+        assertThat(envProblems(Map.of("api", Map.of("allowedOrigins",
+                List.of("https://app.example.com", "https://app.example.com"))))).containsExactly(
+                "movierec.environments.dev.api.allowedOrigins[1] is \"https://app.example.com\": it is listed twice; "
+                        + "remove one.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {512, 10241})
+    void failsIfMemoryIsOutsideWhatTheApiNeedsAndLambdaAllows(int memory) {
+        assertThat(envProblems(Map.of("api", Map.of("memoryMb", memory)))).containsExactly("movierec.environments"
+                + ".dev.api.memoryMb is " + memory + ": set a whole number of MB from 1024 to 10240 (the API's "
+                + "start-up is CPU-bound, and Lambda's CPU grows with memory).");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1001})
+    void failsIfReservedConcurrencyIsOutOfRange(int concurrency) {
+        assertThat(envProblems(Map.of("api", Map.of("reservedConcurrency", concurrency)))).containsExactly(
+                "movierec.environments.dev.api.reservedConcurrency is " + concurrency + ": set a whole number from 1 "
+                        + "to 1000, or null to reserve none (it is taken from the account's unreserved concurrency).");
     }
 
     @Test

@@ -37,12 +37,11 @@ class DataChangesTest {
     @BeforeAll
     static void synthesize() throws IOException {
         EnvironmentConfig dev = Fixtures.config().environment("dev").orElseThrow();
-        Path jar = Fixtures.lifecycleJar(tmp.resolve("jar"));
-        original = synth("original", dev, Fixtures.loadedPreparedData(tmp.resolve("original"), true), jar);
+        original = synth("original", dev, Fixtures.loadedPreparedData(tmp.resolve("original"), true));
 
         Path changed = Fixtures.preparedData(tmp.resolve("changed"), true);
         Files.writeString(changed.resolve("interactions.csv"), "3,10,891717743,Watch,5.0\n", StandardOpenOption.APPEND);
-        newData = synth("changed", dev, PreparedData.load(changed, "changed"), jar);
+        newData = synth("changed", dev, PreparedData.load(changed, "changed"));
 
         Map<String, Object> recipes = new HashMap<>();
         recipes.put("relatedItems", "aws-sims");
@@ -51,7 +50,7 @@ class DataChangesTest {
         settings.put("recipes", recipes);
         EnvironmentConfig reduced = MovieRecConfigParser.parse(Map.of("environments", Map.of("dev", settings)))
                 .environment("dev").orElseThrow();
-        withoutUsers = synth("nousers", reduced, Fixtures.loadedPreparedData(tmp.resolve("nousers"), false), jar);
+        withoutUsers = synth("nousers", reduced, Fixtures.loadedPreparedData(tmp.resolve("nousers"), false));
     }
 
     @Test
@@ -111,9 +110,9 @@ class DataChangesTest {
                 .isNotEqualTo(single(original, "Custom::PersonalizeCampaign", "related-items"));
     }
 
-    private static TemplateJson synth(String name, EnvironmentConfig config, PreparedData prepared, Path jar) {
+    private static TemplateJson synth(String name, EnvironmentConfig config, PreparedData prepared) {
         App app = Fixtures.app(tmp.resolve(name + "-out"));
-        return TemplateJson.of(Template.fromStack(Fixtures.stage(app, config, prepared, jar).personalizeStack()));
+        return TemplateJson.of(Template.fromStack(Fixtures.stage(app, config, prepared, tmp).personalizeStack()));
     }
 
     private static Set<String> names(TemplateJson template, String type, String property) {

@@ -344,12 +344,28 @@ class PersonalizeStackTest {
 
     @Test
     void campaignsFiltersAndTheTrackerAreOutputs() {
-        assertThat(dev.root().path("Outputs").properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder(
+        assertThat(dev.root().path("Outputs").properties()).extracting(Map.Entry::getKey)
+                .filteredOn(name -> !name.startsWith("ExportsOutput")).containsExactlyInAnyOrder(
                 "UserPersonalizationCampaignArn", "RelatedItemsCampaignArn", "PopularityCampaignArn",
                 "RankingCampaignArn", "UnwatchedFilterArn", "GenreFilterArn", "UnwatchedInGenreFilterArn",
                 "EventTrackerTrackingId");
         assertThat(text(dev.root().path("Outputs").path("EventTrackerTrackingId").path("Value")))
                 .endsWith(".TrackingId}");
+    }
+
+    @Test
+    void onlyTheEventTrackerIsExportedBecauseCampaignsAndFiltersAreReplacedByName() {
+        List<String> exported = new ArrayList<>();
+        dev.root().path("Outputs").forEach(output -> {
+            if (output.has("Export")) {
+                exported.add(text(output.path("Value")));
+            }
+        });
+
+        String tracker = single("Custom::PersonalizeEventTracker", "EventTracker");
+        assertThat(exported).as("a replaced campaign or filter would change an export the API stack imports, which "
+                + "CloudFormation refuses").containsExactlyInAnyOrder("${" + tracker + ".Arn}",
+                "${" + tracker + ".TrackingId}");
     }
 
     private static final String ON_EVENT = "com.movierec.lifecycle.OnEventHandler::handleRequest";

@@ -13,8 +13,16 @@ public final class Filter extends PersonalizeResource {
     static final int MAX_EXPRESSION_LENGTH = 2500;
     private static final Pattern EXPRESSION = Pattern.compile("(?s)\\s*(INCLUDE|EXCLUDE) \\S.*");
 
+    private final String name;
+
     public Filter(Construct scope, String id, Props props) {
         super(scope, id, props.lifecycle(), TYPE, properties(props));
+        this.name = props.name();
+    }
+
+    /** The Personalize name, known at synth: the last part of the filter's ARN. */
+    public String name() {
+        return name;
     }
 
     private static Map<String, String> properties(Props props) {

@@ -36,6 +36,14 @@ public final class PersonalizeSchemas {
                 .computeIfAbsent(type, t -> read(t, domain));
     }
 
+    /**
+     * A schema someone else wrote (e.g. one a Personalize client created), read from its Avro JSON the same way as
+     * the project's own. Throws UncheckedIOException when the text is not JSON.
+     */
+    public static PersonalizeSchema parse(DatasetType type, Domain domain, String json) {
+        return new PersonalizeSchema(type, domain, json, fields(json, type));
+    }
+
     private static PersonalizeSchema read(DatasetType type, Domain domain) {
         String json = resource(domain.directory() + "/" + type.fileStem() + ".avsc");
         if (json == null) {

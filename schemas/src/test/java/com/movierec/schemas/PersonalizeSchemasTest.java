@@ -120,4 +120,19 @@ class PersonalizeSchemasTest {
         assertThat(Domain.CUSTOM.personalizeName()).isEmpty();
         assertThat(Domain.VIDEO_ON_DEMAND.personalizeName()).contains("VIDEO_ON_DEMAND");
     }
+
+    @Test
+    void parsesASchemaWrittenElsewhereIntoItsFieldsInOrder() {
+        String json = """
+                {"type": "record", "name": "Items", "namespace": "com.amazonaws.personalize.schema",
+                 "fields": [{"name": "ITEM_ID", "type": "string"}, {"name": "PRICE", "type": ["null", "float"]},
+                            {"name": "CATEGORY", "type": "string", "categorical": true}], "version": "1.0"}""";
+
+        PersonalizeSchema parsed = PersonalizeSchemas.parse(DatasetType.ITEMS, Domain.CUSTOM, json);
+
+        assertThat(parsed.columns()).containsExactly("ITEM_ID", "PRICE", "CATEGORY");
+        assertThat(parsed.field("PRICE")).get().extracting(SchemaField::nullable).isEqualTo(true);
+        assertThat(parsed.field("CATEGORY")).get().extracting(SchemaField::categorical).isEqualTo(true);
+        assertThat(parsed.json()).isEqualTo(json);
+    }
 }

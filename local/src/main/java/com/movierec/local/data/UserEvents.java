@@ -1,0 +1,95 @@
+package com.movierec.local.data;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One user's events at one moment: an immutable snapshot, oldest first. A request takes one snapshot and uses it
+ * for both scoring and filtering, so a concurrent PutEvents never shows half-applied.
+ */
+public final class UserEvents {
+    /** Matches every event type in {@link #interacted}, like Personalize's {@code IN ("*")}. */
+    public static final String ANY_EVENT_TYPE = "*";
+
+    private static final UserEvents EMPTY = new UserEvents(List.of());
+
+    /** One event as a filter and a model see it. */
+    public record Event(String itemId, String eventType, long timestamp) {
+    }
+
+    private final List<Event> events;
+    private final List<String> items;
+    private final Map<String, Set<String>> itemsByEventType;
+    private final Set<String> allItems;
+
+    private UserEvents(List<Event> eventsInTimeOrder) {
+        this.events = List.copyOf(eventsInTimeOrder);
+        this.items = events.stream().map(Event::itemId).toList();
+        this.allItems = Set.copyOf(items);
+        Map<String, Set<String>> byType = new HashMap<>();
+        for (Event e : events) {
+            byType.computeIfAbsent(normalise(e.eventType()), t -> new HashSet<>()).add(e.itemId());
+        }
+        byType.replaceAll((t, s) -> Set.copyOf(s));
+        this.itemsByEventType = Map.copyOf(byType);
+    }
+
+    public static UserEvents empty() {
+        return EMPTY;
+    }
+
+    /** A snapshot of {@code events} in time order (stable: equal timestamps keep their order). */
+    public static UserEvents of(List<Event> events) {
+        List<Event> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparingLong(Event::timestamp));
+        return new UserEvents(sorted);
+    }
+
+    public boolean isEmpty() {
+        return events.isEmpty();
+    }
+
+    public List<Event> events() {
+        return events;
+    }
+
+    /** The items of the events, oldest first, repeats kept. */
+    public List<String> items() {
+        return items;
+    }
+
+    /**
+     * Whether the user has an event of {@code eventType} on {@code itemId}. Event types match ignoring case, the
+     * only case-insensitive match in Personalize's filters; {@link #ANY_EVENT_TYPE} matches any type.
+     */
+    public boolean interacted(String itemId, String eventType) {
+        if (ANY_EVENT_TYPE.equals(eventType)) {
+            return allItems.contains(itemId);
+        }
+        Set<String> items = itemsByEventType.get(normalise(eventType));
+        return items != null && items.contains(itemId);
+    }
+
+    /** A new snapshot with {@code event} added after every event not newer than it. */
+    public UserEvents with(Event event) {
+        List<Event> next = new ArrayList<>(events.size() + 1);
+        int at = events.size();
+        while (at > 0 && events.get(at - 1).timestamp() > event.timestamp()) {
+            at--;
+        }
+        next.addAll(events.subList(0, at));
+        next.add(event);
+        next.addAll(events.subList(at, events.size()));
+        return new UserEvents(next);
+    }
+
+    private static String normalise(String eventType) {
+        return eventType == null ? "" : eventType.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,69 @@
+package com.movierec.local.engine;
+
+import com.movierec.local.engine.state.DatasetGroup;
+import com.movierec.local.engine.state.EventTracker;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** CreateEventTracker (one per dataset group), DescribeEventTracker, ListEventTrackers, DeleteEventTracker. */
+public final class EventTrackers {
+    private final EngineContext ctx;
+
+    EventTrackers(EngineContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public EventTracker create(String name, String datasetGroupArn) {
+        Validation.name("name", name);
+        Validation.arn("datasetGroupArn", datasetGroupArn);
+        synchronized (ctx.store) {
+            Optional<EventTracker> sameName = ctx.store.trackers.list(t -> t.name().equals(name)).stream().findFirst();
+            if (sameName.isPresent()) {
+                throw PersonalizeException.alreadyExists(sameName.get().arn());
+            }
+            DatasetGroup group = ctx.store.groups.require(datasetGroupArn);
+            EngineContext.requireActive(group, "to track events");
+            if (ctx.store.trackers.any(t -> t.groupArn().equals(group.arn()))) {
+                throw PersonalizeException.limitExceeded("Dataset group " + group.arn() + " already has an event "
+                        + "tracker; a dataset group can have only one.");
+            }
+            long sequence = ctx.store.nextSequence();
+            // Ids look random, as the service's do, but follow from the name and the creation order.
+            UUID trackingId = UUID.nameUUIDFromBytes((name + "#" + sequence).getBytes(StandardCharsets.UTF_8));
+            String id = HexFormat.of().toHexDigits((int) trackingId.getLeastSignificantBits());
+            EventTracker tracker = new EventTracker(ctx.arns.eventTracker(id), name, sequence, ctx.now(), group.arn(),
+                    trackingId.toString());
+            ctx.store.trackers.add(tracker);
+            ctx.transitions.create(tracker);
+            return tracker;
+        }
+    }
+
+    public EventTracker describe(String eventTrackerArn) {
+        return ctx.store.trackers.require(Validation.arn("eventTrackerArn", eventTrackerArn));
+    }
+
+    /** The group's tracker, or every tracker when {@code datasetGroupArn} is null. */
+    public List<EventTracker> list(String datasetGroupArn) {
+        if (datasetGroupArn != null) {
+            ctx.store.groups.require(Validation.arn("datasetGroupArn", datasetGroupArn));
+        }
+        return ctx.store.trackers.list(t -> datasetGroupArn == null || datasetGroupArn.equals(t.groupArn()));
+    }
+
+    /** The tracker of the group, if it has one: the dataset's trackingId in DescribeDataset. */
+    public Optional<EventTracker> ofGroup(String datasetGroupArn) {
+        return ctx.store.trackers.list(t -> t.groupArn().equals(datasetGroupArn)).stream().findFirst();
+    }
+
+    public void delete(String eventTrackerArn) {
+        synchronized (ctx.store) {
+            EventTracker tracker = describe(eventTrackerArn);
+            EngineContext.requireDeletable(tracker);
+            ctx.transitions.delete(tracker, () -> ctx.store.remove(tracker));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package com.movierec.local.engine;
+
+import com.movierec.local.engine.state.Resource;
+import java.util.List;
+
+/**
+ * personalize-local's engine: every Personalize resource of one region and account, their state machines, real
+ * training and serving. The server exposes it over HTTP; tests and tools can also drive it directly. Thread-safe.
+ */
+public final class PersonalizeEngine implements AutoCloseable {
+    private final EngineContext ctx;
+    private final Schemas schemas;
+    private final DatasetGroups datasetGroups;
+    private final Datasets datasets;
+    private final ImportJobs importJobs;
+    private final Solutions solutions;
+    private final SolutionVersions solutionVersions;
+    private final Campaigns campaigns;
+    private final EventTrackers eventTrackers;
+    private final Filters filters;
+    private final RecipeCatalog recipes = new RecipeCatalog();
+    private final Recommender recommender;
+    private final EventIngest events;
+
+    public PersonalizeEngine(EngineSettings settings) {
+        this.ctx = new EngineContext(settings);
+        this.schemas = new Schemas(ctx);
+        this.datasetGroups = new DatasetGroups(ctx);
+        this.datasets = new Datasets(ctx);
+        this.importJobs = new ImportJobs(ctx);
+        this.solutions = new Solutions(ctx);
+        this.solutionVersions = new SolutionVersions(ctx);
+        this.campaigns = new Campaigns(ctx);
+        this.eventTrackers = new EventTrackers(ctx);
+        this.filters = new Filters(ctx);
+        this.recommender = new Recommender(ctx);
+        this.events = new EventIngest(ctx);
+    }
+
+    public EngineSettings settings() {
+        return ctx.settings;
+    }
+
+    public Schemas schemas() {
+        return schemas;
+    }
+
+    public DatasetGroups datasetGroups() {
+        return datasetGroups;
+    }
+
+    public Datasets datasets() {
+        return datasets;
+    }
+
+    public ImportJobs importJobs() {
+        return importJobs;
+    }
+
+    public Solutions solutions() {
+        return solutions;
+    }
+
+    public SolutionVersions solutionVersions() {
+        return solutionVersions;
+    }
+
+    public Campaigns campaigns() {
+        return campaigns;
+    }
+
+    public EventTrackers eventTrackers() {
+        return eventTrackers;
+    }
+
+    public Filters filters() {
+        return filters;
+    }
+
+    public RecipeCatalog recipes() {
+        return recipes;
+    }
+
+    public Recommender recommender() {
+        return recommender;
+    }
+
+    public EventIngest events() {
+        return events;
+    }
+
+    /** Fault injection: failed imports and trainings, throttled requests. */
+    public Faults faults() {
+        return ctx.faults;
+    }
+
+    public Delays delays() {
+        return ctx.transitions.delays();
+    }
+
+    /** Changes the state delays for transitions scheduled from now on. */
+    public void delays(Delays delays) {
+        ctx.transitions.delays(delays);
+    }
+
+    /** Every resource, oldest first. */
+    public List<Resource> resources() {
+        return ctx.store.all();
+    }
+
+    /** Forgets every resource and disarms every fault at once; transitions still scheduled do nothing. */
+    public void reset() {
+        synchronized (ctx.store) {
+            ctx.store.clear();
+        }
+        recommender.forget();
+        ctx.faults.clear();
+    }
+
+    @Override
+    public void close() {
+        ctx.transitions.close();
+    }
+}

@@ -1,0 +1,74 @@
+package com.movierec.local.server;
+
+import com.movierec.local.engine.ErrorType;
+import com.movierec.local.engine.PersonalizeEngine;
+import com.movierec.local.engine.PersonalizeException;
+import com.movierec.local.server.admin.AdminApi;
+import com.movierec.local.server.control.ControlPlane;
+import com.movierec.local.server.runtime.EventsApi;
+import com.movierec.local.server.runtime.RuntimeApi;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+
+/**
+ * Sends each request to the API it belongs to: {@code /_local/*} admin, {@code POST /} with an
+ * {@code X-Amz-Target} the control plane, {@code POST /recommendations} and {@code /personalize-ranking} the
+ * runtime, {@code POST /events} the events API. SigV4 signatures are not checked. Engine errors become the
+ * protocol's error response; an armed throttle answers any API request (not admin) with a throttling error.
+ */
+final class Router implements HttpHandler {
+    private final PersonalizeEngine engine;
+    private final ControlPlane controlPlane;
+    private final RuntimeApi runtime;
+    private final EventsApi events;
+    private final AdminApi admin;
+
+    Router(PersonalizeEngine engine) {
+        this.engine = engine;
+        this.controlPlane = new ControlPlane(engine);
+        this.runtime = new RuntimeApi(engine.recommender());
+        this.events = new EventsApi(engine.events());
+        this.admin = new AdminApi(engine);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith(AdminApi.PREFIX)) {
+                admin.handle(exchange, body);
+                return;
+            }
+            Protocol protocol = path.equals("/") ? Protocol.AWS_JSON_1_1 : Protocol.REST_JSON;
+            try {
+                if (!"POST".equals(exchange.getRequestMethod())) {
+                    Responses.error(exchange, protocol, 405, "MethodNotAllowed", "personalize-local answers POST");
+                } else if (engine.faults().takeThrottle()) {
+                    Responses.error(exchange, protocol, ErrorType.THROTTLING, "Rate exceeded (injected fault)");
+                } else {
+                    route(exchange, path, body);
+                }
+            } catch (PersonalizeException e) {
+                Responses.error(exchange, protocol, e.type(), e.getMessage());
+            } catch (RuntimeException e) {
+                // A bug, not an answer Personalize would give: the client sees a 500, the console the trace.
+                System.err.println("personalize-local: " + exchange.getRequestMethod() + " " + path + " failed");
+                e.printStackTrace();
+                Responses.error(exchange, protocol, 500, "ServiceException", "personalize-local failed: " + e);
+            }
+        }
+    }
+
+    private void route(HttpExchange exchange, String path, byte[] body) throws IOException {
+        switch (path) {
+            case "/" -> controlPlane.handle(exchange, body);
+            case RuntimeApi.RECOMMENDATIONS -> runtime.recommendations(exchange, body);
+            case RuntimeApi.RANKING -> runtime.ranking(exchange, body);
+            case EventsApi.EVENTS -> events.putEvents(exchange, body);
+            default -> Responses.error(exchange, Protocol.REST_JSON, 404, "UnknownOperationException",
+                    "personalize-local has no API at " + path);
+        }
+    }
+}

@@ -4,13 +4,15 @@
 #                     loopback Personalize stub) vs a hello-world handler in the same run: <= 1.5x
 #   shaded jar:       lambdas/api/target/api.jar < 20 MB
 #   warm overhead:    per-request time with Personalize answering in-process, p99 < 1 ms
-# and, for information, the in-process-stub cold start, the Powertools logging floor, the first request after init
-# with and without SnapStart priming, and warm requests through the SDK to the loopback stub.
+# and, for information, the in-process-stub cold start, the JSON logging floor, the process CPU time of the trials,
+# both handlers with an application AOT cache (CDS archive on JDK 21-24) built by a training run each, the first
+# request after init with and without SnapStart priming, and warm requests through the SDK to the loopback stub.
 #
 #   bench/api/cold-start.sh [TRIALS] [WARM_REQUESTS]      (defaults 10 and 100000)
 #
 # Env: API_JAR=path times that jar instead of building lambdas/api/target/api.jar;
-#      COLD_JAVA_OPTS overrides the trial JVMs' flags (default: Lambda's -XX:TieredStopAtLevel=1 -XX:+UseSerialGC).
+#      COLD_JAVA_OPTS overrides the trial JVMs' flags (default: Lambda's -XX:TieredStopAtLevel=1 -XX:+UseSerialGC);
+#      AOT=0 leaves out the AOT-cache variants (and their two training runs).
 # Everything it writes goes to bench/work/api/. Exit status: 0 every target passed, 1 one failed, 2 bad usage,
 # 3 a prerequisite is missing.
 set -euo pipefail
@@ -23,7 +25,7 @@ WARM="${2:-100000}"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-echo "\$ ${API_JAR:+API_JAR=$API_JAR }${COLD_JAVA_OPTS:+COLD_JAVA_OPTS=\"$COLD_JAVA_OPTS\" }bench/api/cold-start.sh $TRIALS $WARM    (run in $ROOT at $(date -u +%Y-%m-%dT%H:%M:%SZ))"
+echo "\$ ${API_JAR:+API_JAR=$API_JAR }${COLD_JAVA_OPTS:+COLD_JAVA_OPTS=\"$COLD_JAVA_OPTS\" }${AOT:+AOT=$AOT }bench/api/cold-start.sh $TRIALS $WARM    (run in $ROOT at $(date -u +%Y-%m-%dT%H:%M:%SZ))"
 echo
 
 # shellcheck source=../../bin/lib/jdk.sh
@@ -47,13 +49,20 @@ fi
 echo "jar: $JAR, $(stat -c %s "$JAR") bytes, sha256 $(sha256sum "$JAR" | cut -c1-16)…"
 
 # The hello-world handler gets only what it needs: aws-lambda-java-core and -events.
-mvn_quiet -q -f lambdas/api/pom.xml dependency:build-classpath \
-  -Dmdep.includeArtifactIds=aws-lambda-java-core,aws-lambda-java-events \
+mvn_quiet -q -f lambdas/api/pom.xml dependency:build-classpath -DincludeScope=runtime \
+  -DincludeArtifactIds=aws-lambda-java-core,aws-lambda-java-events \
   -Dmdep.outputFile="$ROOT/$WORK/hello.classpath" > "$WORK/classpath.log" 2>&1 \
   || { cat "$WORK/classpath.log" >&2; echo "error: cannot resolve the hello-world classpath" >&2; exit 3; }
 
 rm -rf "$WORK/classes" && mkdir -p "$WORK/classes"
 "$JAVA_HOME/bin/javac" -nowarn -d "$WORK/classes" -cp "$JAR" bench/api/src/*.java
+# CDS/AOT caches take classes from jars only, so the AOT variants run the same classes from a jar.
+BENCH_JAR=""
+if [ "${AOT:-1}" != 0 ]; then
+  BENCH_JAR="$WORK/bench.jar"
+  rm -f "$BENCH_JAR"
+  "$JAVA_HOME/bin/jar" --create --file "$BENCH_JAR" -C "$WORK/classes" .
+fi
 
 # data-prep's real ml-100k items when bin/run has prepared them, else a synthetic catalog of the same size.
 ITEMS=data/prepared/ml-100k/items.csv
@@ -68,7 +77,7 @@ echo
 
 set +e
 "$JAVA_HOME/bin/java" -cp "$WORK/classes:$JAR" ColdStartBench "$JAR" "$(cat "$WORK/hello.classpath")" "$WORK/classes" \
-  "$ITEMS" "$TRIALS" "$WARM" "$WORK"
+  "$ITEMS" "$TRIALS" "$WARM" "$WORK" $BENCH_JAR
 status=$?
 set -e
 exit $status

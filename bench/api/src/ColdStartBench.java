@@ -17,7 +17,11 @@ import java.util.Map;
  * shaded jar size, warm per-request overhead, and what SnapStart priming saves on the first request. Prints a
  * Markdown table and PASS/FAIL per target; exits 0 when every target passed, 1 otherwise.
  *
- * <pre>java -cp CLASSES:API_JAR ColdStartBench API_JAR HELLO_CLASSPATH CLASSES ITEMS_CSV TRIALS WARM_REQUESTS WORK_DIR</pre>
+ * <pre>java -cp CLASSES:API_JAR ColdStartBench API_JAR HELLO_CLASSPATH CLASSES ITEMS_CSV TRIALS WARM_REQUESTS WORK_DIR [BENCH_JAR]</pre>
+ *
+ * With BENCH_JAR (the bench classes as a jar: CDS and AOT caches take classes from jars only), it also times both
+ * handlers with an AOT cache (JDK 25+: -XX:AOTCacheOutput, then -XX:AOTCache; JDK 21-24: a dynamic CDS archive)
+ * built for each by one training run of its own trial, for information: the target is the fresh-JVM ratio.
  */
 public final class ColdStartBench {
     static final double MAX_COLD_START_RATIO = 1.5;
@@ -29,11 +33,16 @@ public final class ColdStartBench {
     private final List<String> jvmOptions;
     private final Map<String, String> environment;
     private final Path work;
+    private final int javaFeature = Runtime.version().feature();
 
-    private ColdStartBench(List<String> jvmOptions, Map<String, String> environment, Path work) {
+    ColdStartBench(List<String> jvmOptions, Map<String, String> environment, Path work) {
         this.jvmOptions = jvmOptions;
         this.environment = environment;
         this.work = work;
+    }
+
+    /** A trial variant: the FirstRequest mode, its class path, and extra JVM options (an AOT cache or none). */
+    record Variant(String mode, String classpath, List<String> options) {
     }
 
     record Stats(double median, double min, double max) {
@@ -57,36 +66,45 @@ public final class ColdStartBench {
         int trials = Integer.parseInt(args[4]);
         int warmRequests = Integer.parseInt(args[5]);
         Path work = Path.of(args[6]);
+        String benchJar = args.length > 7 ? args[7] : null;
         String options = System.getenv().getOrDefault("COLD_JAVA_OPTS", DEFAULT_JVM_OPTIONS);
 
         try (StubServer stub = StubServer.start()) {
             ColdStartBench bench = new ColdStartBench(List.of(options.trim().split("\\s+")), environment(stub, items), work);
             System.out.println("trial JVMs: " + bench.java + " " + options + " (" + System.getProperty("java.version")
                     + "), " + trials + " trials per variant, interleaved, after one untimed run of each");
-            System.exit(bench.run(apiJar, helloClasspath, apiClasspath, trials, warmRequests) ? 0 : 1);
+            String helloJars = benchJar == null ? null : benchJar + ":" + args[1];
+            String apiJars = benchJar == null ? null : benchJar + ":" + args[0];
+            System.exit(bench.run(apiJar, helloClasspath, apiClasspath, helloJars, apiJars, trials, warmRequests) ? 0 : 1);
         }
     }
 
-    private boolean run(Path apiJar, String helloClasspath, String apiClasspath, int trials, int warmRequests)
-            throws IOException, InterruptedException {
-        Map<String, String> variants = new LinkedHashMap<>();
-        variants.put("hello", helloClasspath);
-        variants.put("api", apiClasspath);
-        variants.put("api-inprocess", apiClasspath);
-        variants.put("hello-logging", apiClasspath);
+    private boolean run(Path apiJar, String helloClasspath, String apiClasspath, String helloJars, String apiJars,
+            int trials, int warmRequests) throws IOException, InterruptedException {
+        Map<String, Variant> variants = new LinkedHashMap<>();
+        variants.put("hello", new Variant("hello", helloClasspath, List.of()));
+        variants.put("api", new Variant("api", apiClasspath, List.of()));
+        variants.put("api-inprocess", new Variant("api-inprocess", apiClasspath, List.of()));
+        variants.put("hello-logging", new Variant("hello-logging", apiClasspath, List.of()));
+        if (helloJars != null) {
+            variants.put("hello-aot", new Variant("hello", helloJars, aotCache("hello", helloJars)));
+            variants.put("api-aot", new Variant("api", apiJars, aotCache("api", apiJars)));
+        }
         Map<String, List<Double>> coldMillis = new HashMap<>();
+        Map<String, List<Double>> cpuMillis = new HashMap<>();
         Map<String, List<Double>> firstRequestMillis = new HashMap<>();
         List<Double> primingMillis = new ArrayList<>();
-        for (Map.Entry<String, String> variant : variants.entrySet()) {
-            trial(variant.getKey(), variant.getValue()); // page cache, stub server and disk warm for everyone
+        for (Variant variant : variants.values()) {
+            trial(variant); // page cache, stub server and disk warm for everyone
         }
         for (int i = 0; i < trials; i++) {
-            for (Map.Entry<String, String> variant : variants.entrySet()) {
-                coldMillis.computeIfAbsent(variant.getKey(), k -> new ArrayList<>())
-                        .add(trial(variant.getKey(), variant.getValue()).coldMillis());
+            for (Map.Entry<String, Variant> variant : variants.entrySet()) {
+                Trial t = trial(variant.getValue());
+                coldMillis.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(t.coldMillis());
+                cpuMillis.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(t.cpuMillis());
             }
             for (String mode : List.of("api-unprimed", "api-primed")) {
-                Trial t = trial(mode, apiClasspath);
+                Trial t = trial(new Variant(mode, apiClasspath, List.of()));
                 firstRequestMillis.computeIfAbsent(mode, k -> new ArrayList<>()).add(t.firstRequestMillis());
                 if (mode.equals("api-primed")) {
                     primingMillis.add(t.primeMillis());
@@ -115,8 +133,25 @@ public final class ColdStartBench {
                 "<= " + MAX_COLD_START_RATIO + "x: " + verdict(coldPass));
         row("cold-start proxy, API handler, in-process stub clients (no SDK client)",
                 Stats.of(coldMillis.get("api-inprocess")).show(), "information");
-        row("cold-start proxy, hello-world + one Powertools JSON log line",
+        row("cold-start proxy, hello-world + one JSON log line (the API's JsonLog)",
                 Stats.of(coldMillis.get("hello-logging")).show(), "information");
+        Stats helloCpu = Stats.of(cpuMillis.get("hello"));
+        Stats apiCpu = Stats.of(cpuMillis.get("api"));
+        row("process CPU time (user + system, all threads) to the first response, hello-world / API handler",
+                helloCpu.show() + " / " + apiCpu.show() + String.format(Locale.ROOT, ", ratio %.1fx",
+                        apiCpu.median() / helloCpu.median()), "information");
+        if (coldMillis.containsKey("api-aot")) {
+            Stats helloAot = Stats.of(coldMillis.get("hello-aot"));
+            Stats apiAot = Stats.of(coldMillis.get("api-aot"));
+            String cache = javaFeature >= 25 ? "AOT cache (-XX:AOTCache)" : "dynamic CDS archive (-XX:SharedArchiveFile)";
+            row("with an application " + cache + " from one training run each: hello-world", helloAot.show(),
+                    "information");
+            row("with an application " + cache + " from one training run each: API handler", apiAot.show(),
+                    "information");
+            row("ratio API / hello-world, both with their " + cache + " (medians)",
+                    String.format(Locale.ROOT, "%.1fx", apiAot.median() / helloAot.median()),
+                    "information (not the target measurement)");
+        }
         row("first request after init, no priming (in the JVM)", Stats.of(firstRequestMillis.get("api-unprimed")).show(),
                 "information");
         row("first request after init and SnapStart priming (what a restore starts from)",
@@ -136,15 +171,43 @@ public final class ColdStartBench {
         return coldPass && jarPass && warmPass;
     }
 
-    record Trial(double coldMillis, double primeMillis, double firstRequestMillis) {
+    record Trial(double coldMillis, double initMillis, double primeMillis, double firstRequestMillis, double cpuMillis) {
+    }
+
+    /**
+     * Builds the AOT cache (JDK 25+) or dynamic CDS archive (JDK 21-24) of {@code mode} on {@code classpath} with one
+     * training run of the trial itself, and returns the options that make a trial JVM use it (and fail if it cannot).
+     */
+    private List<String> aotCache(String mode, String classpath) throws IOException, InterruptedException {
+        Path cache = work.resolve(mode + (javaFeature >= 25 ? ".aot" : ".jsa")).toAbsolutePath();
+        Files.deleteIfExists(cache);
+        List<String> training = javaFeature >= 25 ? List.of("-XX:AOTCacheOutput=" + cache)
+                : List.of("-XX:ArchiveClassesAtExit=" + cache);
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(training);
+        command.addAll(List.of("-cp", classpath, "FirstRequest", mode));
+        Path log = work.resolve("aot-training-" + mode + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        int exit = builder.start().waitFor();
+        if (exit != 0 || !Files.exists(cache)) {
+            throw new IllegalStateException("AOT training of " + mode + " failed (exit " + exit + "): " + Files.readString(log));
+        }
+        System.out.println("AOT training " + mode + ": " + String.join(" ", training) + " -> " + Files.size(cache) + " bytes");
+        return javaFeature >= 25 ? List.of("-XX:AOTCache=" + cache, "-XX:AOTMode=on")
+                : List.of("-XX:SharedArchiveFile=" + cache, "-Xshare:on");
     }
 
     /** One fresh JVM; cold time is from just before the process starts to its FIRST_RESPONSE line. */
-    private Trial trial(String mode, String classpath) throws IOException, InterruptedException {
+    Trial trial(Variant variant) throws IOException, InterruptedException {
+        String mode = variant.mode();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classpath, "FirstRequest", mode));
-        Path errors = work.resolve("trial-" + mode + ".err");
+        command.addAll(variant.options());
+        command.addAll(List.of("-cp", variant.classpath(), "FirstRequest", mode));
+        Path errors = work.resolve("trial-" + mode + (variant.options().isEmpty() ? "" : "-aot") + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
@@ -168,8 +231,9 @@ public final class ColdStartBench {
             throw new IllegalStateException("trial " + mode + " failed (exit " + exit + ", status " + status + "): "
                     + Files.readString(errors));
         }
-        return new Trial(cold, Double.parseDouble(value(timings, "prime")) / 1e6,
-                Double.parseDouble(value(timings, "first")) / 1e6);
+        return new Trial(cold, Double.parseDouble(value(timings, "init")) / 1e6,
+                Double.parseDouble(value(timings, "prime")) / 1e6, Double.parseDouble(value(timings, "first")) / 1e6,
+                Double.parseDouble(value(timings, "cpu")) / 1e6);
     }
 
     private String warm(String mode, int requests) throws IOException, InterruptedException {
@@ -190,7 +254,7 @@ public final class ColdStartBench {
         return Files.readString(result).trim();
     }
 
-    private static Map<String, String> environment(StubServer stub, Path items) {
+    static Map<String, String> environment(StubServer stub, Path items) {
         Map<String, String> env = new HashMap<>();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("HOME", System.getProperty("java.io.tmpdir")); // no ~/.aws profile files in the trials

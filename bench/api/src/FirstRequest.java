@@ -8,8 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
  *
  * <pre>java -cp CLASSPATH FirstRequest hello|hello-logging|api|api-inprocess|api-primed|api-unprimed</pre>
  *
- * api-primed/api-unprimed also print in-JVM timings: constructor, SnapStart priming (api-primed only) and the first
- * request after them, i.e. what a SnapStart restore starts from with and without priming.
+ * Every mode also prints in-JVM timings: constructor, SnapStart priming (api-primed only), the first request after
+ * them (with api-primed/api-unprimed: what a SnapStart restore starts from with and without priming), and the
+ * process's CPU time (user + system, all threads) read after the response line, so it is not part of the timed span.
  */
 public final class FirstRequest {
     public static void main(String[] args) throws Exception {
@@ -31,8 +32,13 @@ public final class FirstRequest {
         long answered = System.nanoTime();
         System.out.println("FIRST_RESPONSE " + response.getStatusCode());
         System.out.println("IN_JVM_NANOS init=" + (constructed - started) + " prime=" + (primed - constructed)
-                + " first=" + (answered - primed));
+                + " first=" + (answered - primed) + " cpu=" + cpuNanos());
         System.out.flush();
+    }
+
+    /** CPU time of the whole process so far (user + system, every JVM thread), read after the response is out. */
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
     }
 
     @SuppressWarnings("unchecked")

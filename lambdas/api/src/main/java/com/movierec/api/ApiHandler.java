@@ -1,7 +1,5 @@
 package com.movierec.api;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -10,17 +8,14 @@ import com.movierec.api.catalog.KnownUsers;
 import com.movierec.api.catalog.MovieCatalog;
 import com.movierec.api.http.ApiRequest;
 import com.movierec.api.http.Cors;
+import com.movierec.api.log.JsonLog;
 import com.movierec.api.personalize.EventRecorder;
 import com.movierec.api.personalize.PersonalizeClients;
 import com.movierec.api.personalize.PrimingHttpClient;
 import com.movierec.api.personalize.Recommendations;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient;
 import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The recommendations API's Lambda handler (API Gateway REST API, Lambda proxy integration):
@@ -28,8 +23,6 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * SnapStart snapshots it; each request is routed, answered and logged as one JSON line.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
-
     private final Router router;
     /** Held here because CRaC keeps only weak references to registered resources. */
     private final Priming priming;
@@ -62,27 +55,26 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
                 new EventRecorder(config, events, knownUsers, clock), catalog, config, clock);
         this.router = new Router(operations, new Cors(config.allowedOrigins()));
         this.priming = http == null ? null : Priming.register(router, catalog, http);
-        LOG.info("Recommendations API ready", entry("movies", catalog.size()),
-                entry("userPersonalization", config.userPersonalizationCampaignArn() != null),
-                entry("relatedItems", config.relatedItemsCampaignArn() != null),
-                entry("popularity", config.popularityCampaignArn() != null),
-                entry("ranking", config.rankingCampaignArn() != null),
-                entry("events", config.eventTrackerId() != null),
-                entry("snapStartPriming", priming != null));
+        JsonLog.info("Recommendations API ready", "movies", catalog.size(),
+                "userPersonalization", config.userPersonalizationCampaignArn() != null,
+                "relatedItems", config.relatedItemsCampaignArn() != null,
+                "popularity", config.popularityCampaignArn() != null,
+                "ranking", config.rankingCampaignArn() != null,
+                "events", config.eventTrackerId() != null,
+                "snapStartPriming", priming != null);
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         long started = System.nanoTime();
-        PowertoolsLogging.initializeLogging(context);
+        ApiRequest request = ApiRequest.of(event, context == null ? null : context.getAwsRequestId());
+        JsonLog.startRequest(context, request.requestId());
         try {
-            ApiRequest request = ApiRequest.of(event, context == null ? null : context.getAwsRequestId());
-            MDC.put("correlation_id", request.requestId());
             Router.Outcome outcome = router.route(request);
             RequestLog.write(request, outcome, System.nanoTime() - started);
             return outcome.response().toEvent();
         } finally {
-            PowertoolsLogging.clearState(true);
+            JsonLog.endRequest();
         }
     }
 

@@ -1,11 +1,10 @@
 package com.movierec.api;
 
-import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.movierec.api.catalog.Movie;
 import com.movierec.api.catalog.MovieCatalog;
 import com.movierec.api.http.ApiRequest;
+import com.movierec.api.log.JsonLog;
 import com.movierec.api.personalize.PrimingHttpClient;
 import com.movierec.api.personalize.RecommendationList;
 import com.movierec.api.personalize.RecommendedMovie;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * SnapStart priming: before Lambda snapshots the initialised instance, route requests of every kind (valid and
@@ -24,7 +21,6 @@ import org.slf4j.LoggerFactory;
  * initialised, so the first request after a restore does not pay for them. Nothing leaves the instance.
  */
 final class Priming implements Resource {
-    private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
     static final int ROUNDS = 3;
 
     private final Router router;
@@ -64,8 +60,8 @@ final class Priming implements Resource {
                 ResponseBodies.recommendations("userId", "priming", sampleList());
             }
         });
-        LOG.info("Primed for SnapStart", entry("requests", requests.size() * ROUNDS),
-                entry("sdkCallsAnsweredInProcess", http.answeredCalls()));
+        JsonLog.info("Primed for SnapStart", "requests", requests.size() * ROUNDS,
+                "sdkCallsAnsweredInProcess", http.answeredCalls());
         return requests.size() * ROUNDS;
     }
 

@@ -1,11 +1,10 @@
 package com.movierec.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.movierec.api.catalog.Movie;
 import com.movierec.api.json.Json;
+import com.movierec.api.json.JsonWriter;
 import com.movierec.api.personalize.RecommendationList;
 import com.movierec.api.personalize.RecommendedMovie;
-import java.io.IOException;
 
 /** The success bodies, in the shapes openapi.yaml documents. */
 final class ResponseBodies {
@@ -60,7 +59,7 @@ final class ResponseBodies {
         });
     }
 
-    private static void movieFields(JsonGenerator g, Movie movie) throws IOException {
+    private static void movieFields(JsonWriter g, Movie movie) {
         g.writeStringField("movieId", movie.movieId());
         g.writeStringField("title", movie.title());
         if (movie.year() == null) {

@@ -6,16 +6,14 @@ import com.movierec.api.http.ApiResponse;
 import com.movierec.api.http.Cors;
 import com.movierec.api.http.ErrorCode;
 import com.movierec.api.http.ErrorResponse;
+import com.movierec.api.log.JsonLog;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Finds the endpoint of a request and turns every outcome into a response: the operation's, a JSON error for what
  * the client got wrong, 503/502/429 for Personalize, and INTERNAL_ERROR (logged with its stack) for our own defects.
  */
 final class Router {
-    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final Endpoint[] ENDPOINTS = Endpoint.values();
 
     private final Operations operations;
@@ -45,7 +43,7 @@ final class Router {
             error = e.code();
             response = ErrorResponse.of(e, request.requestId());
         } catch (RuntimeException e) {
-            LOG.error("Request failed inside the API on route {}", route, e);
+            JsonLog.error("Request failed inside the API on route " + route, e, "route", route);
             error = ErrorCode.INTERNAL_ERROR;
             response = ErrorResponse.of(error, "Something went wrong on our side; it has been logged.",
                     request.requestId());

@@ -1,5 +1,6 @@
 package com.movierec.api.catalog;
 
+import com.movierec.api.log.JsonLog;
 import com.movierec.schemas.CsvRows;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The movies of data-prep's {@code items.csv} ({@code ITEM_ID,TITLE,GENRES,CREATION_TIMESTAMP}), read once at start-up
@@ -31,7 +30,6 @@ public final class MovieCatalog {
     static final String GENRES = "GENRES";
     static final String CREATION_TIMESTAMP = "CREATION_TIMESTAMP";
 
-    private static final Logger LOG = LoggerFactory.getLogger(MovieCatalog.class);
     private static final long SECONDS_PER_DAY = 86_400;
 
     private final Map<String, Movie> movies;
@@ -109,8 +107,9 @@ public final class MovieCatalog {
             throw new IllegalStateException("the items file " + source + " holds no usable movie rows");
         }
         if (skipped > 0) {
-            LOG.warn("Skipped {} rows of {} (broken quoting, missing fields, empty or repeated ITEM_ID), the first on "
-                    + "line {}", skipped, source, firstSkippedLine);
+            JsonLog.warn("Skipped " + skipped + " rows of " + source + " (broken quoting, missing fields, empty or "
+                    + "repeated ITEM_ID), the first on line " + firstSkippedLine, "skippedRows", skipped,
+                    "firstSkippedLine", firstSkippedLine);
         }
         return new MovieCatalog(movies);
     }

@@ -1,8 +1,11 @@
 package com.movierec.api.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.movierec.api.http.ApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +20,16 @@ import java.util.Map;
  * frontends can send more than this version reads.
  */
 public final class JsonFields {
+    /** The one Jackson factory of the API, streaming only: strict (duplicate keys rejected) and bounded. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(Json.MAX_NESTING_DEPTH)
+                    .maxStringLength(Json.MAX_STRING_LENGTH)
+                    .maxNumberLength(Json.MAX_NUMBER_LENGTH)
+                    .build())
+            .build();
+
     /** Stands for a member whose value is an object, a nested array or a number too large for a long. */
     private static final Object OTHER = new Object();
 
@@ -28,7 +41,7 @@ public final class JsonFields {
 
     /** @throws ApiException 400 when the text is not exactly one well-formed JSON object */
     public static JsonFields parse(String body) {
-        try (JsonParser parser = Json.FACTORY.createParser(body)) {
+        try (JsonParser parser = FACTORY.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw ApiException.badRequest("The request body must be a JSON object.");
             }

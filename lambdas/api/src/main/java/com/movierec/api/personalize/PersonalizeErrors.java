@@ -2,9 +2,8 @@ package com.movierec.api.personalize;
 
 import com.movierec.api.http.ApiException;
 import com.movierec.api.http.ErrorCode;
+import com.movierec.api.log.JsonLog;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -16,15 +15,15 @@ final class PersonalizeErrors {
     /** Personalize gives no Retry-After; one second is about how long its per-second limits take to refill. */
     static final String RETRY_AFTER_SECONDS = "1";
 
-    private static final Logger LOG = LoggerFactory.getLogger(PersonalizeErrors.class);
-
     private PersonalizeErrors() {
     }
 
     static ApiException translate(String operation, SdkException e) {
         if (e instanceof AwsServiceException service) {
             String errorCode = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
-            LOG.warn("Personalize {} failed: status {}, error code {}", operation, service.statusCode(), errorCode);
+            JsonLog.warn("Personalize " + operation + " failed: status " + service.statusCode() + ", error code "
+                    + errorCode, "operation", operation, "upstreamStatus", service.statusCode(), "upstreamErrorCode",
+                    errorCode);
             if (service.isThrottlingException()) {
                 return new ApiException(ErrorCode.THROTTLED, "Too many requests right now: retry after a second.",
                         Map.of("Retry-After", RETRY_AFTER_SECONDS));
@@ -36,7 +35,8 @@ final class PersonalizeErrors {
             return new ApiException(ErrorCode.UPSTREAM_ERROR,
                     "The recommendation service could not answer this request; it has been logged.");
         }
-        LOG.warn("Personalize {} was not reached: {}", operation, e.getClass().getSimpleName());
+        JsonLog.warn("Personalize " + operation + " was not reached: " + e.getClass().getSimpleName(),
+                "operation", operation, "exception", e.getClass().getSimpleName());
         return unavailable();
     }
 

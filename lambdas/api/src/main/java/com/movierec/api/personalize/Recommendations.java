@@ -5,11 +5,10 @@ import com.movierec.api.catalog.KnownUsers;
 import com.movierec.api.catalog.Movie;
 import com.movierec.api.catalog.MovieCatalog;
 import com.movierec.api.http.ApiException;
+import com.movierec.api.log.JsonLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient;
 import software.amazon.awssdk.services.personalizeruntime.model.GetPersonalizedRankingRequest;
@@ -25,8 +24,6 @@ import software.amazon.awssdk.services.personalizeruntime.model.PredictedItem;
 public final class Recommendations {
     /** The genre filter's placeholder: the filter expression says {@code Items.GENRES IN ($GENRE)}. */
     public static final String GENRE_PARAMETER = "GENRE";
-
-    private static final Logger LOG = LoggerFactory.getLogger(Recommendations.class);
 
     private final ApiConfig config;
     private final PersonalizeRuntimeClient runtime;
@@ -116,8 +113,8 @@ public final class Recommendations {
             }
         }
         if (missing > 0) {
-            LOG.warn("Left out {} recommended items that the items file does not have: is ITEMS_FILE older than "
-                    + "the model?", missing);
+            JsonLog.warn("Left out " + missing + " recommended items that the items file does not have: is ITEMS_FILE "
+                    + "older than the model?", "missingItems", missing);
         }
         return items;
     }

@@ -1,0 +1,44 @@
+package com.movierec.localmode.cli;
+
+import com.movierec.localmode.deploy.DeployListener;
+import com.movierec.localmode.deploy.StackEvent;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Prints each stack event as one line, the way CloudFormation's event list reads. */
+final class ConsoleProgress implements DeployListener {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final PrintWriter out;
+
+    ConsoleProgress(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void onEvent(StackEvent event) {
+        out.println(format(event));
+        out.flush();
+    }
+
+    /**
+     * {@code 12:00:01  CREATE_COMPLETE     movierec-dev-personalize  UserPersonalizationCampaign
+     * UserPersonalizationCampaign8895DF20 (Custom::PersonalizeCampaign)  12.3 s}.
+     */
+    static String format(StackEvent event) {
+        StringBuilder line = new StringBuilder(TIME.format(event.time())).append("  ")
+                .append(String.format(Locale.ROOT, "%-36s", event.status())).append(event.stackName());
+        if (!event.isStackEvent()) {
+            line.append("  ");
+            event.path().ifPresent(path -> line.append(path).append(' '));
+            line.append(event.logicalId()).append(" (").append(event.resourceType()).append(')');
+        }
+        event.elapsed().ifPresent(elapsed -> line.append(String.format(Locale.ROOT, "  %.1f s",
+                elapsed.toMillis() / 1000.0)));
+        event.reason().ifPresent(reason -> line.append("  ").append(reason));
+        return line.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package com.movierec.localmode.cli;
+
+import com.movierec.localmode.deploy.DeploymentFailedException;
+import com.movierec.localmode.deploy.LocalDeployer;
+import com.movierec.localmode.deploy.StageDeployment;
+import com.movierec.localmode.deploy.assembly.CloudAssembly;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code deploy} and {@code destroy} of a synthesized stage against personalize-local, printing the stack events as
+ * they happen. Exit codes: 0 done; 1 the deploy or destroy failed (the failed resource and reason are printed);
+ * 2 bad options; 3 the assembly, a template or the options cannot be used (nothing was changed).
+ */
+@Command(name = "movierec-local-mode", mixinStandardHelpOptions = true,
+        description = "Deploys the synthesized stacks of a stage locally, against personalize-local.",
+        subcommands = {LocalModeCommand.Deploy.class, LocalModeCommand.Destroy.class})
+public final class LocalModeCommand implements Callable<Integer> {
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    static final int UNUSABLE = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        // The handlers log through Log4j: its lines go to stderr, stdout belongs to the progress lines.
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "localmode-log4j2.xml");
+        }
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new LocalModeCommand()).setOut(out).setErr(err);
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("error: " + e.getMessage());
+            return e instanceof DeploymentFailedException ? FAILED : UNUSABLE;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Without a subcommand: the usage, and the exit code of bad options. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    private abstract static class Operation implements Callable<Integer> {
+        @Mixin
+        DeploymentArguments arguments;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            run(new LocalDeployer(), CloudAssembly.load(arguments.cdkOut), out);
+            return 0;
+        }
+
+        abstract void run(LocalDeployer deployer, CloudAssembly assembly, PrintWriter out);
+    }
+
+    @Command(name = "deploy", mixinStandardHelpOptions = true,
+            description = "Deploys the stage's stacks in order; a stack deployed before is updated.")
+    static final class Deploy extends Operation {
+        @Override
+        void run(LocalDeployer deployer, CloudAssembly assembly, PrintWriter out) {
+            StageDeployment deployment = deployer.deploy(assembly, arguments.stage,
+                    arguments.options(new ConsoleProgress(out)));
+            deployment.stacks().forEach(stack -> stack.outputValues().forEach((name, value) ->
+                    out.println(stack.stackName() + "." + name + " = " + value)));
+        }
+    }
+
+    @Command(name = "destroy", mixinStandardHelpOptions = true,
+            description = "Deletes the stage's deployed stacks, the last one first.")
+    static final class Destroy extends Operation {
+        @Override
+        void run(LocalDeployer deployer, CloudAssembly assembly, PrintWriter out) {
+            deployer.destroy(assembly, arguments.stage, arguments.options(new ConsoleProgress(out)));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.movierec.localmode.deploy;
+
+import com.movierec.localmode.deploy.resources.AutoDeleteObjectsResource;
+import com.movierec.localmode.deploy.resources.BucketDeploymentResource;
+import com.movierec.localmode.deploy.resources.BucketResource;
+import com.movierec.localmode.deploy.resources.HandlerLookup;
+import com.movierec.localmode.deploy.resources.LocalS3;
+import com.movierec.localmode.deploy.resources.ResourceHandler;
+import com.movierec.localmode.deploy.resources.StandInResource;
+import com.movierec.localmode.deploy.resources.UnsupportedResourceException;
+import com.movierec.localmode.deploy.waitcondition.SignalBoard;
+import com.movierec.localmode.deploy.waitcondition.WaitConditionHandleResource;
+import com.movierec.localmode.deploy.waitcondition.WaitConditionResource;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which local implementation deploys which resource type: the Personalize custom resources through the lifecycle
+ * handlers, S3 buckets and CDK's bucket providers on the local S3 directory, WaitConditions on the signal board, and
+ * every other {@code AWS::} type as a stand-in. Custom resource types without a local implementation, nested stacks
+ * and non-AWS types are refused before anything is deployed.
+ */
+final class LocalResourceHandlers implements HandlerLookup {
+    private static final String PERSONALIZE_PREFIX = "Custom::Personalize";
+    /** AWS types whose behaviour a stand-in would silently get wrong. */
+    private static final Set<String> UNSUPPORTED = Set.of("AWS::CloudFormation::Stack",
+            "AWS::CloudFormation::CustomResource", "AWS::CloudFormation::Macro", "AWS::Serverless::Function");
+
+    private final ResourceHandler personalize;
+    private final Map<String, ResourceHandler> byType;
+    private final ResourceHandler standIn = new StandInResource();
+
+    LocalResourceHandlers(ResourceHandler personalize, LocalS3 s3, SignalBoard board) {
+        this.personalize = personalize;
+        this.byType = Map.of(
+                "AWS::S3::Bucket", new BucketResource(s3),
+                "Custom::S3AutoDeleteObjects", new AutoDeleteObjectsResource(s3),
+                "Custom::CDKBucketDeployment", new BucketDeploymentResource(s3),
+                "AWS::CloudFormation::WaitConditionHandle", new WaitConditionHandleResource(board),
+                "AWS::CloudFormation::WaitCondition", new WaitConditionResource(board));
+    }
+
+    @Override
+    public ResourceHandler forType(String type) {
+        if (type.startsWith(PERSONALIZE_PREFIX)) {
+            return personalize;
+        }
+        ResourceHandler handler = byType.get(type);
+        if (handler != null) {
+            return handler;
+        }
+        if (type.startsWith("AWS::") && !UNSUPPORTED.contains(type)) {
+            return standIn;
+        }
+        throw new UnsupportedResourceException("resource type " + type + " has no local implementation: the local "
+                + "deployer runs Custom::Personalize*, Custom::CDKBucketDeployment, Custom::S3AutoDeleteObjects, "
+                + "WaitConditions and S3 buckets, and stands in for other AWS:: resources");
+    }
+}

@@ -1,0 +1,90 @@
+package com.movierec.localmode.testing;
+
+import com.movierec.local.engine.Delays;
+import com.movierec.local.engine.EngineSettings;
+import com.movierec.local.engine.state.Resource;
+import com.movierec.local.server.PersonalizeLocalServer;
+import com.movierec.localmode.deploy.DeployListener;
+import com.movierec.localmode.deploy.DeployOptions;
+import com.movierec.localmode.deploy.state.InMemoryStateStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.personalize.PersonalizeClient;
+import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient;
+
+/**
+ * personalize-local in-process on a free port, in the dev stage's region, with short state delays, and the SDK
+ * clients a test checks it with. {@link #options} gives deploy options with local-test timings.
+ */
+public final class LocalEngine implements AutoCloseable {
+    public static final Delays TEST_DELAYS = Delays.uniform(Duration.ofMillis(10));
+
+    public final Path s3Root;
+    public final PersonalizeLocalServer server;
+    public final PersonalizeClient personalize;
+    public final PersonalizeRuntimeClient runtime;
+
+    private LocalEngine(Path s3Root, PersonalizeLocalServer server) {
+        this.s3Root = s3Root;
+        this.server = server;
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        this.personalize = PersonalizeClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of(SynthesizedDev.REGION)).credentialsProvider(credentials)
+                .endpointOverride(server.endpoint()).build();
+        this.runtime = PersonalizeRuntimeClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of(SynthesizedDev.REGION)).credentialsProvider(credentials)
+                .endpointOverride(server.endpoint()).build();
+    }
+
+    public static LocalEngine start(Path s3Root) {
+        return new LocalEngine(s3Root, PersonalizeLocalServer.start(EngineSettings.defaults(s3Root)
+                .withRegion(SynthesizedDev.REGION).withDelays(TEST_DELAYS), 0));
+    }
+
+    /** Options for a deploy into this engine, remembering stacks in memory and polling every 20 ms. */
+    public DeployOptions.Builder options(DeployListener listener) {
+        return DeployOptions.builder(server.endpoint(), s3Root)
+                .stateStore(new InMemoryStateStore())
+                .listener(listener)
+                .completionPollInterval(Duration.ofMillis(20))
+                .watcherPollCap(Duration.ofMillis(50))
+                .retrySleepCap(Duration.ofMillis(20));
+    }
+
+    public List<Resource> resources() {
+        return server.engine().resources();
+    }
+
+    /** The resources of one kind ({@code campaign}, {@code filter}, ...). */
+    public List<Resource> resources(String kind) {
+        return resources().stream().filter(r -> r.kind().equals(kind)).toList();
+    }
+
+    /** Every file under the S3 root, relative to it. */
+    public List<String> s3Files() {
+        if (!Files.isDirectory(s3Root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(s3Root)) {
+            return files.filter(Files::isRegularFile).map(f -> s3Root.relativize(f).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        personalize.close();
+        runtime.close();
+        server.close();
+    }
+}

@@ -1,0 +1,137 @@
+package com.movierec.localmode.testing;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.movierec.infra.MovieRecStage;
+import com.movierec.infra.MovieRecStageProps;
+import com.movierec.infra.config.EnvironmentConfig;
+import com.movierec.infra.config.MovieRecConfigParser;
+import com.movierec.infra.data.PreparedData;
+import com.movierec.localmode.deploy.assembly.CloudAssembly;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Environment;
+
+/**
+ * The real dev stage, synthesized by the infra app in-process from the repository's cdk.json (feature flags and the
+ * dev configuration, optionally changed by a test) and {@link GeneratedMovieData}. A synth takes seconds, so each
+ * variant is synthesized once per JVM and shared by the test classes. The Lambda jars are tiny stand-ins: the local
+ * deployer runs the handler classes from its own class path, the jars only become asset files.
+ */
+public final class SynthesizedDev {
+    public static final String STAGE = "dev";
+    public static final String REGION = "eu-west-1";
+    private static final Map<String, CloudAssembly> CACHE = new ConcurrentHashMap<>();
+    private static final Path ROOT = createRoot();
+
+    private SynthesizedDev() {
+    }
+
+    /** cdk.json's dev stage. */
+    public static CloudAssembly base() {
+        return variant("base", dev -> {
+        });
+    }
+
+    /**
+     * dev with 2 provisioned TPS per campaign (an in-place update of every campaign) and aws-sims for related items
+     * instead of aws-similar-items (a new solution, version and campaign, replacing the old ones).
+     */
+    public static CloudAssembly updated() {
+        return variant("updated", dev -> {
+            dev.put("campaign", Map.of("minProvisionedTPS", 2));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> recipes = new LinkedHashMap<>((Map<String, Object>) dev.get("recipes"));
+            recipes.put("relatedItems", "aws-sims");
+            dev.put("recipes", recipes);
+        });
+    }
+
+    private static synchronized CloudAssembly variant(String name, Consumer<Map<String, Object>> change) {
+        return CACHE.computeIfAbsent(name, key -> synthesize(ROOT.resolve(key), change));
+    }
+
+    private static CloudAssembly synthesize(Path dir, Consumer<Map<String, Object>> change) {
+        Map<String, Object> cdkJson = readCdkJson();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> context = (Map<String, Object>) cdkJson.get("context");
+        Map<String, Object> flags = new LinkedHashMap<>(context);
+        flags.remove(MovieRecConfigParser.CONTEXT_KEY);
+        // What the CDK CLI adds to every synth: construct paths and asset paths in each resource's Metadata.
+        flags.put("aws:cdk:enable-path-metadata", true);
+        flags.put("aws:cdk:enable-asset-metadata", true);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> movierec = (Map<String, Object>) context.get(MovieRecConfigParser.CONTEXT_KEY);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dev = new LinkedHashMap<>(
+                (Map<String, Object>) ((Map<String, Object>) movierec.get("environments")).get(STAGE));
+        change.accept(dev);
+        EnvironmentConfig config = MovieRecConfigParser.parse(Map.of("environments", Map.of(STAGE, dev)))
+                .environment(STAGE).orElseThrow();
+
+        Path out = dir.resolve("cdk.out");
+        App app = new App(AppProps.builder().outdir(out.toString()).context(flags).build());
+        PreparedData prepared = PreparedData.load(GeneratedMovieData.write(dir.resolve("prepared")).toAbsolutePath(),
+                "generated");
+        new MovieRecStage(app, STAGE, MovieRecStageProps.builder()
+                .config(config)
+                .preparedData(prepared)
+                .lifecycleJar(standInJar(dir.resolve("jar/lifecycle.jar")))
+                .apiJar(standInJar(dir.resolve("jar/api.jar")))
+                .layerBuildRoot(dir.resolve("layers"))
+                .env(Environment.builder().region(config.region().orElse(REGION)).build())
+                .build());
+        app.synth();
+        return CloudAssembly.load(out);
+    }
+
+    private static Map<String, Object> readCdkJson() {
+        try {
+            return new ObjectMapper().readValue(RepositoryRoot.find().resolve("cdk.json").toFile(),
+                    new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A one-entry zip with a fixed timestamp, so its asset hash is the same on every run. */
+    private static Path standInJar(Path jar) {
+        try {
+            Files.createDirectories(jar.getParent());
+            try (OutputStream out = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(out)) {
+                ZipEntry entry = new ZipEntry("README.txt");
+                entry.setLastModifiedTime(FileTime.fromMillis(0));
+                zip.putNextEntry(entry);
+                zip.write("stand-in: the local deployer runs the handlers from its class path".getBytes(
+                        StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Under the module's target directory, so {@code mvn clean} removes it; fresh for every JVM. */
+    private static Path createRoot() {
+        try {
+            Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(Path.of("target"), "synthesized-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

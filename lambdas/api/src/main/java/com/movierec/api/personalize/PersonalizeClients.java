@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -154,47 +155,43 @@ public final class PersonalizeClients {
      * goes to the SDK's rules, created when first needed.
      */
     static PersonalizeRuntimeEndpointProvider runtimeEndpoints(String region) {
-        URI regional = regionalEndpoint("personalize-runtime", region);
-        Region configured = Region.of(region);
-        return new PersonalizeRuntimeEndpointProvider() {
-            private PersonalizeRuntimeEndpointProvider rules;
-
-            @Override
-            public CompletableFuture<Endpoint> resolveEndpoint(PersonalizeRuntimeEndpointParams params) {
-                URI fixed = fixedEndpoint(params.endpoint(), params.useFips(), params.useDualStack(),
-                        configured.equals(params.region()) ? regional : null);
-                if (fixed != null) {
-                    return CompletableFuture.completedFuture(Endpoint.builder().url(fixed).build());
-                }
-                synchronized (this) {
-                    if (rules == null) {
-                        rules = PersonalizeRuntimeEndpointProvider.defaultProvider();
-                    }
-                }
-                return rules.resolveEndpoint(params);
-            }
-        };
+        FixedEndpoint fixed = new FixedEndpoint("personalize-runtime", region);
+        Supplier<PersonalizeRuntimeEndpointProvider> rules = lazily(PersonalizeRuntimeEndpointProvider::defaultProvider);
+        return params -> fixed.or(params.endpoint(), params.useFips(), params.useDualStack(), params.region(),
+                () -> rules.get().resolveEndpoint(params));
     }
 
     static PersonalizeEventsEndpointProvider eventsEndpoints(String region) {
-        URI regional = regionalEndpoint("personalize-events", region);
-        Region configured = Region.of(region);
-        return new PersonalizeEventsEndpointProvider() {
-            private PersonalizeEventsEndpointProvider rules;
+        FixedEndpoint fixed = new FixedEndpoint("personalize-events", region);
+        Supplier<PersonalizeEventsEndpointProvider> rules = lazily(PersonalizeEventsEndpointProvider::defaultProvider);
+        return params -> fixed.or(params.endpoint(), params.useFips(), params.useDualStack(), params.region(),
+                () -> rules.get().resolveEndpoint(params));
+    }
+
+    /** One service's fixed answer: the override, or its standard endpoint in the configured region. */
+    private record FixedEndpoint(URI regional, Region configured) {
+        FixedEndpoint(String service, String region) {
+            this(regionalEndpoint(service, region), Region.of(region));
+        }
+
+        CompletableFuture<Endpoint> or(String override, Boolean fips, Boolean dualStack, Region asked,
+                                       Supplier<CompletableFuture<Endpoint>> rules) {
+            URI fixed = fixedEndpoint(override, fips, dualStack, configured.equals(asked) ? regional : null);
+            return fixed != null ? CompletableFuture.completedFuture(Endpoint.builder().url(fixed).build()) : rules.get();
+        }
+    }
+
+    /** Creates the SDK's rules engine only when a request needs it: building it is what this class avoids. */
+    private static <T> Supplier<T> lazily(Supplier<T> create) {
+        return new Supplier<>() {
+            private T value;
 
             @Override
-            public CompletableFuture<Endpoint> resolveEndpoint(PersonalizeEventsEndpointParams params) {
-                URI fixed = fixedEndpoint(params.endpoint(), params.useFips(), params.useDualStack(),
-                        configured.equals(params.region()) ? regional : null);
-                if (fixed != null) {
-                    return CompletableFuture.completedFuture(Endpoint.builder().url(fixed).build());
+            public synchronized T get() {
+                if (value == null) {
+                    value = create.get();
                 }
-                synchronized (this) {
-                    if (rules == null) {
-                        rules = PersonalizeEventsEndpointProvider.defaultProvider();
-                    }
-                }
-                return rules.resolveEndpoint(params);
+                return value;
             }
         };
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code data-prep}: MovieLens in, Personalize-ready CSVs and a report out. Exit codes: see {@link #EXIT_CODES}. */
+/** {@code data-prep}: MovieLens in, Personalize-ready CSVs and a report out; exit codes in {@code exitCodeList} below. */
 @Command(name = "data-prep",
         mixinStandardHelpOptions = true,
         versionProvider = DataPrepCommand.Version.class,
@@ -39,8 +39,6 @@ import picocli.CommandLine.Spec;
             "2:bad input or options: the message says what to fix",
             "3:download or disk problem"})
 public final class DataPrepCommand implements Callable<Integer> {
-    static final String EXIT_CODES = "0 ok, 1 Personalize rule failed, 2 bad input, 3 download or I/O";
-
     static final class Source {
         @Option(names = {"-i", "--input"}, paramLabel = "PATH",
                 description = "An unzipped MovieLens directory or the .zip GroupLens publishes.")

@@ -28,11 +28,19 @@ final class Checks {
         return true;
     }
 
-    /** Tallies and returns false when a categorical value is empty, too long, or holds Personalize's '|' separator. */
-    static boolean category(String value, String what, long line, RejectionTally tally, Rejection ifBad) {
+    /** Tallies and returns false when a categorical value is longer than Personalize allows. */
+    static boolean categoryLength(String value, String what, long line, RejectionTally tally) {
         int length = value.codePointCount(0, value.length());
         if (length > MAX_CATEGORY_LENGTH) {
             tally.reject(Rejection.CATEGORY_TOO_LONG, line, what + " on line " + line + " has " + length + " characters", length);
+            return false;
+        }
+        return true;
+    }
+
+    /** Tallies and returns false when a categorical value is empty, too long, or holds Personalize's '|' separator. */
+    static boolean category(String value, String what, long line, RejectionTally tally, Rejection ifBad) {
+        if (!categoryLength(value, what, line, tally)) {
             return false;
         }
         if (value.isBlank() || value.indexOf('|') >= 0) {

@@ -134,7 +134,7 @@ public final class ItemsPass {
             released = ReleaseTime.fromTitle(title);
         }
         for (String g : genres) {
-            if (!Checks.category(g, "genre", line, tally, Rejection.WRONG_FIELD_COUNT)) {
+            if (!Checks.categoryLength(g, "genre", line, tally)) {
                 return null;
             }
         }

@@ -9,7 +9,7 @@
 # loopback port) set up through the real AWS SDK by com.movierec.local.bench.ServingBenchSetup:
 #   default:         the server as it ships, repeated identical requests answered from its answer cache;
 #   answer cache 0:  every request computed by the model (--answer-cache 0), for information.
-# Each run: a 10 s wrk warm-up (JIT), then the measured run. Needs data/prepared/ml-100k (runs bin/run if
+# Each run: a 10 s wrk warm-up (JIT), then the measured run. Needs data/prepared/ml-100k (runs bin/run --synth-only if
 # missing) and Debian's wrk (installs it with apt-get as root if missing). Everything goes to bench/work/local/.
 # Exit status: 0 the default configuration met the target, 1 it did not, 2 bad usage, 3 a prerequisite is missing.
 set -euo pipefail
@@ -37,8 +37,8 @@ mkdir -p "$WORK"
 
 PREPARED=data/prepared/ml-100k
 if [ ! -f "$PREPARED/interactions.csv" ] || [ ! -f "$PREPARED/items.csv" ]; then
-  echo "preparing MovieLens 100K with bin/run ..."
-  bin/run > "$WORK/prepare.log" 2>&1 || { tail -n 20 "$WORK/prepare.log" >&2; echo "error: bin/run failed (log: $WORK/prepare.log)" >&2; exit 3; }
+  echo "preparing MovieLens 100K with bin/run --synth-only ..."
+  bin/run --synth-only > "$WORK/prepare.log" 2>&1 || { tail -n 20 "$WORK/prepare.log" >&2; echo "error: bin/run failed (log: $WORK/prepare.log)" >&2; exit 3; }
 fi
 
 if ! command -v wrk >/dev/null 2>&1; then

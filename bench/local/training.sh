@@ -35,7 +35,7 @@ WORK=bench/work/local
 mkdir -p "$WORK/training-classes"
 
 if [ ! -f ../shared/datasets/ml-100k/u.data ] && [ ! -f data/prepared/ml-100k/interactions.csv ]; then
-  echo "error: neither data/prepared/ml-100k nor ../shared/datasets/ml-100k/u.data exists: run bin/run" >&2
+  echo "error: neither data/prepared/ml-100k nor ../shared/datasets/ml-100k/u.data exists: run bin/run --synth-only" >&2
   exit 3
 fi
 

@@ -6,16 +6,13 @@ import com.movierec.localmode.deploy.state.FileStateStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options deploy and destroy share: which stage, where personalize-local is, where state is kept. */
 final class DeploymentArguments {
-    @Option(names = "--cdk-out", defaultValue = "cdk.out",
-            description = "The cloud assembly (default: ${DEFAULT-VALUE}).")
-    Path cdkOut;
-
-    @Option(names = "--stage", defaultValue = "dev", description = "The stage to deploy (default: ${DEFAULT-VALUE}).")
-    String stage;
+    @Mixin
+    StageArguments target;
 
     @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:8900",
             description = "personalize-local's URL (default: ${DEFAULT-VALUE}).")

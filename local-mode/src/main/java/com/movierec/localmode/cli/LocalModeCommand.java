@@ -6,6 +6,7 @@ import com.movierec.localmode.deploy.StageDeployment;
 import com.movierec.localmode.deploy.assembly.CloudAssembly;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,13 +14,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code deploy} and {@code destroy} of a synthesized stage against personalize-local, printing the stack events as
- * they happen. Exit codes: 0 done; 1 the deploy or destroy failed (the failed resource and reason are printed);
- * 2 bad options; 3 the assembly, a template or the options cannot be used (nothing was changed).
+ * {@code up} (personalize-local, the stage deployed into it, the API and the web page served until Ctrl-C), and
+ * {@code deploy} and {@code destroy} of a synthesized stage against a running personalize-local; every stack event
+ * is printed as it happens. Exit codes: 0 done; 1 the deploy or destroy failed (the failed resource and reason are
+ * printed); 2 bad options; 3 the assembly, a template or the options cannot be used (nothing was changed).
  */
 @Command(name = "movierec-local-mode", mixinStandardHelpOptions = true,
         description = "Deploys the synthesized stacks of a stage locally, against personalize-local.",
-        subcommands = {LocalModeCommand.Deploy.class, LocalModeCommand.Destroy.class})
+        subcommands = {Up.class, LocalModeCommand.Deploy.class, LocalModeCommand.Destroy.class})
 public final class LocalModeCommand implements Callable<Integer> {
     static final int FAILED = 1;
     static final int USAGE = 2;
@@ -33,16 +35,39 @@ public final class LocalModeCommand implements Callable<Integer> {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "localmode-log4j2.xml");
         }
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // Both the handlers' Log4j and the API's own JSON logger offer SLF4J a provider: choose, so SLF4J need not
+        // warn about finding two.
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.apache.logging.slf4j.SLF4JServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                StopSignal::onShutdown, args));
     }
 
+    /** Without Ctrl-C handling: {@code up} serves until the JVM ends. */
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new LocalModeCommand()).setOut(out).setErr(err);
+        return run(out, err, StopSignal::new, args);
+    }
+
+    /** {@code stopSignals} gives {@code up} what tells it to stop serving (Ctrl-C in a real process). */
+    static int run(PrintWriter out, PrintWriter err, Supplier<StopSignal> stopSignals, String... args) {
+        CommandLine commandLine = new CommandLine(new LocalModeCommand(), new Factory(stopSignals))
+                .setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("error: " + e.getMessage());
             return e instanceof DeploymentFailedException ? FAILED : UNUSABLE;
         });
         return commandLine.execute(args);
+    }
+
+    /** picocli's default factory, but {@code up} gets its stop signal. */
+    private record Factory(Supplier<StopSignal> stopSignals) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            return type == Up.class ? type.cast(new Up(stopSignals.get()))
+                    : CommandLine.defaultFactory().create(type);
+        }
     }
 
     /** Without a subcommand: the usage, and the exit code of bad options. */
@@ -62,7 +87,7 @@ public final class LocalModeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            run(new LocalDeployer(), CloudAssembly.load(arguments.cdkOut), out);
+            run(new LocalDeployer(), CloudAssembly.load(arguments.target.cdkOut), out);
             return 0;
         }
 
@@ -74,7 +99,7 @@ public final class LocalModeCommand implements Callable<Integer> {
     static final class Deploy extends Operation {
         @Override
         void run(LocalDeployer deployer, CloudAssembly assembly, PrintWriter out) {
-            StageDeployment deployment = deployer.deploy(assembly, arguments.stage,
+            StageDeployment deployment = deployer.deploy(assembly, arguments.target.stage,
                     arguments.options(new ConsoleProgress(out)));
             deployment.stacks().forEach(stack -> stack.outputValues().forEach((name, value) ->
                     out.println(stack.stackName() + "." + name + " = " + value)));
@@ -86,7 +111,7 @@ public final class LocalModeCommand implements Callable<Integer> {
     static final class Destroy extends Operation {
         @Override
         void run(LocalDeployer deployer, CloudAssembly assembly, PrintWriter out) {
-            deployer.destroy(assembly, arguments.stage, arguments.options(new ConsoleProgress(out)));
+            deployer.destroy(assembly, arguments.target.stage, arguments.options(new ConsoleProgress(out)));
         }
     }
 }

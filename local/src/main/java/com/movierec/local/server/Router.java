@@ -52,8 +52,9 @@ final class Router implements HttpHandler {
                 }
             } catch (PersonalizeException e) {
                 Responses.error(exchange, protocol, e.type(), e.getMessage());
-            } catch (RuntimeException e) {
-                // A bug, not an answer Personalize would give: the client sees a 500, the console the trace.
+            } catch (RuntimeException | LinkageError e) {
+                // A bug or a broken class path, not an answer Personalize would give: the client sees a 500 (rather
+                // than a dropped connection it would retry), the console the trace.
                 System.err.println("personalize-local: " + exchange.getRequestMethod() + " " + path + " failed");
                 e.printStackTrace();
                 Responses.error(exchange, protocol, 500, "ServiceException", "personalize-local failed: " + e);

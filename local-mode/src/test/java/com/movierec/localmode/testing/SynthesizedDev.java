@@ -27,9 +27,10 @@ import software.amazon.awscdk.Environment;
 
 /**
  * The real dev stage, synthesized by the infra app in-process from the repository's cdk.json (feature flags and the
- * dev configuration, optionally changed by a test) and {@link GeneratedMovieData}. A synth takes seconds, so each
- * variant is synthesized once per JVM and shared by the test classes. The Lambda jars are tiny stand-ins: the local
- * deployer runs the handler classes from its own class path, the jars only become asset files.
+ * dev configuration, optionally changed by a test) and {@link GeneratedMovieData}, or data-prep's output of real data
+ * ({@link #withData}). A synth takes seconds, so each variant is synthesized once per JVM and shared by the test
+ * classes. The Lambda jars are tiny stand-ins: the local deployer runs the handler classes from its own class path,
+ * the jars only become asset files.
  */
 public final class SynthesizedDev {
     public static final String STAGE = "dev";
@@ -42,8 +43,7 @@ public final class SynthesizedDev {
 
     /** cdk.json's dev stage. */
     public static CloudAssembly base() {
-        return variant("base", dev -> {
-        });
+        return variant("base", null, SynthesizedDev::unchanged);
     }
 
     /**
@@ -51,20 +51,40 @@ public final class SynthesizedDev {
      * instead of aws-similar-items (a new solution, version and campaign, replacing the old ones).
      */
     public static CloudAssembly updated() {
-        return variant("updated", dev -> {
-            dev.put("campaign", Map.of("minProvisionedTPS", 2));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> recipes = new LinkedHashMap<>((Map<String, Object>) dev.get("recipes"));
-            recipes.put("relatedItems", "aws-sims");
-            dev.put("recipes", recipes);
-        });
+        return variant("updated", null, SynthesizedDev::updatedSettings);
     }
 
-    private static synchronized CloudAssembly variant(String name, Consumer<Map<String, Object>> change) {
-        return CACHE.computeIfAbsent(name, key -> synthesize(ROOT.resolve(key), change));
+    /** cdk.json's dev stage on data-prep's output in {@code preparedData} (e.g. real MovieLens) instead. */
+    public static CloudAssembly withData(Path preparedData) {
+        return variant("base", preparedData, SynthesizedDev::unchanged);
     }
 
-    private static CloudAssembly synthesize(Path dir, Consumer<Map<String, Object>> change) {
+    /** {@link #updated()}'s changes on data-prep's output in {@code preparedData}: the update of {@link #withData}. */
+    public static CloudAssembly updatedWithData(Path preparedData) {
+        return variant("updated", preparedData, SynthesizedDev::updatedSettings);
+    }
+
+    private static void unchanged(Map<String, Object> dev) {
+    }
+
+    private static void updatedSettings(Map<String, Object> dev) {
+        dev.put("campaign", Map.of("minProvisionedTPS", 2));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> recipes = new LinkedHashMap<>((Map<String, Object>) dev.get("recipes"));
+        recipes.put("relatedItems", "aws-sims");
+        dev.put("recipes", recipes);
+    }
+
+    /** {@code preparedData} null: the generated data, written next to the synthesized assembly. */
+    private static synchronized CloudAssembly variant(String name, Path preparedData,
+                                                      Consumer<Map<String, Object>> change) {
+        Path data = preparedData == null ? null : preparedData.toAbsolutePath().normalize();
+        // One directory per variant and data directory; the generated data keeps the plain variant name.
+        String key = data == null ? name : name + "-" + Integer.toHexString(data.toString().hashCode());
+        return CACHE.computeIfAbsent(key, k -> synthesize(ROOT.resolve(k), data, change));
+    }
+
+    private static CloudAssembly synthesize(Path dir, Path preparedData, Consumer<Map<String, Object>> change) {
         Map<String, Object> cdkJson = readCdkJson();
         @SuppressWarnings("unchecked")
         Map<String, Object> context = (Map<String, Object>) cdkJson.get("context");
@@ -84,8 +104,9 @@ public final class SynthesizedDev {
 
         Path out = dir.resolve("cdk.out");
         App app = new App(AppProps.builder().outdir(out.toString()).context(flags).build());
-        PreparedData prepared = PreparedData.load(GeneratedMovieData.write(dir.resolve("prepared")).toAbsolutePath(),
-                "generated");
+        PreparedData prepared = preparedData == null
+                ? PreparedData.load(GeneratedMovieData.write(dir.resolve("prepared")).toAbsolutePath(), "generated")
+                : PreparedData.load(preparedData, preparedData.toString());
         new MovieRecStage(app, STAGE, MovieRecStageProps.builder()
                 .config(config)
                 .preparedData(prepared)

@@ -104,6 +104,19 @@ final class ConfigNode {
         return Optional.empty();
     }
 
+    /** A JSON number from {@code min} to {@code max}, both included. */
+    Optional<Double> number(String key, double min, double max, String fix) {
+        Object value = values.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Number n && n.doubleValue() >= min && n.doubleValue() <= max) {
+            return Optional.of(n.doubleValue());
+        }
+        problem(key, fix);
+        return Optional.empty();
+    }
+
     Optional<Boolean> flag(String key) {
         Object value = values.get(key);
         if (value == null) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -24,17 +23,14 @@ public final class MovieRecConfigParser {
     static final List<String> DATASETS =
             List.of("ml-100k", "ml-1m", "ml-10m", "ml-latest-small", "ml-latest", "ml-25m", "ml-32m");
 
-    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern NON_BLANK = Pattern.compile(".*\\S.*");
     /** Quotes and spaces would break the filter expression the event type is written into. */
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,49}");
-    private static final Pattern RATE_DAYS = Pattern.compile("rate\\((\\d{1,3}) days?\\)");
-    private static final Pattern CRON = Pattern.compile("cron\\([^()]+\\)");
     private static final Pattern ANY = Pattern.compile("(?s).*");
 
     private static final Set<String> ENVIRONMENT_KEYS = Set.of("account", "region", "dataset", "preparedDataDir",
-            "eventType", "recipes", "campaign", "training", "retainDataOnDestroy", "api");
+            "eventType", "recipes", "campaign", "training", "retainDataOnDestroy", "api", "qualityGate", "monitoring",
+            "retraining", "batchRecommendations", "tags");
     private static final Set<String> TRAINING_KEYS =
             Set.of("hpo", "autoTraining", "autoTrainingSchedule", "timeoutHours", "pollSeconds");
 
@@ -53,7 +49,7 @@ public final class MovieRecConfigParser {
                     + "with an \"environments\" object (infra/README.md lists every key).");
         }
         ConfigNode root = new ConfigNode(CONTEXT_KEY, map, problems);
-        root.rejectUnknownKeys(Set.of("environments"));
+        root.rejectUnknownKeys(Set.of("environments", "pipeline"));
         Map<String, EnvironmentConfig> environments = new LinkedHashMap<>();
         Optional<ConfigNode> envs = root.object("environments", "make it an object with one entry per environment");
         if (envs.isPresent() && envs.get().keys().isEmpty() || !root.has("environments")) {
@@ -74,10 +70,12 @@ public final class MovieRecConfigParser {
             environment(name, new ConfigNode(node.path(name), values, problems), problems)
                     .ifPresent(e -> environments.put(name, e));
         }));
+        List<String> names = envs.isPresent() ? orderedKeys(map.get("environments")) : List.of();
+        Optional<PipelineConfig> pipeline = PipelineConfigParser.parse(root, names, problems);
         if (!problems.isEmpty()) {
             throw new SynthException(problems);
         }
-        return new MovieRecConfig(environments);
+        return new MovieRecConfig(environments, pipeline);
     }
 
     private static List<String> orderedKeys(Object object) {
@@ -87,9 +85,10 @@ public final class MovieRecConfigParser {
     private static Optional<EnvironmentConfig> environment(String name, ConfigNode env, List<String> problems) {
         int before = problems.size();
         env.rejectUnknownKeys(ENVIRONMENT_KEYS);
-        Optional<String> account = env.text("account", ACCOUNT, "set the 12-digit AWS account id as a string, "
-                + "e.g. \"123456789012\", or leave it out to use the account of your credentials");
-        Optional<String> region = env.text("region", REGION, "set an AWS region code such as \"eu-west-1\"");
+        Optional<String> account = env.text("account", AwsPatterns.ACCOUNT, "set the 12-digit AWS account id as a "
+                + "string, e.g. \"123456789012\", or leave it out to use the account of your credentials");
+        Optional<String> region = env.text("region", AwsPatterns.REGION,
+                "set an AWS region code such as \"eu-west-1\"");
         String dataset = env.text("dataset", Pattern.compile(String.join("|", DATASETS).replace("-", "\\-")),
                 "set one of " + String.join(", ", DATASETS)).orElse("ml-100k");
         String preparedDataDir = env.text("preparedDataDir", NON_BLANK, "set the data-prep output directory, "
@@ -102,11 +101,16 @@ public final class MovieRecConfigParser {
         TrainingSettings training = training(env);
         boolean retain = env.flag("retainDataOnDestroy").orElse(true);
         ApiSettings api = ApiSettingsParser.parse(env, problems);
+        QualityGateSettings qualityGate = QualityGateParser.parse(env, recipes, problems);
+        MonitoringSettings monitoring = MonitoringSettingsParser.parse(env, region, problems);
+        RetrainingSettings retraining = retraining(env, training);
+        BatchRecommendationSettings batch = batchRecommendations(env, recipes);
+        CostAllocationTags tags = CostAllocationTagsParser.parse(env, name, problems);
         if (problems.size() > before || recipes == null || api == null) {
             return Optional.empty();
         }
         return Optional.of(new EnvironmentConfig(name, account, region, dataset, preparedDataDir, eventType,
-                recipes, campaign, training, retain, api));
+                recipes, campaign, training, retain, api, qualityGate, monitoring, retraining, batch, tags));
     }
 
     private static RecipeSelection recipes(ConfigNode env, List<String> problems) {
@@ -185,9 +189,7 @@ public final class MovieRecConfigParser {
         training.rejectUnknownKeys(TRAINING_KEYS);
         boolean hpo = training.flag("hpo").orElse(false);
         boolean autoTraining = training.flag("autoTraining").orElse(false);
-        String scheduleFix = "set \"rate(N days)\" with N from 1 to 30, or a \"cron(...)\" expression";
-        String schedule = training.text("autoTrainingSchedule", ANY, scheduleFix)
-                .filter(s -> validSchedule(s) || reject(training, "autoTrainingSchedule", scheduleFix))
+        String schedule = schedule(training, "autoTrainingSchedule", Schedules.FIX)
                 .orElse(TrainingSettings.DEFAULT_SCHEDULE);
         int timeoutHours = training.wholeNumber("timeoutHours", 1, TrainingSettings.MAX_TIMEOUT_HOURS,
                 "set a whole number of hours from 1 to 12 (a CloudFormation WaitCondition waits at most 12 hours)")
@@ -197,13 +199,45 @@ public final class MovieRecConfigParser {
         return new TrainingSettings(hpo, autoTraining, schedule, Duration.ofHours(timeoutHours), pollSeconds);
     }
 
-    private static boolean validSchedule(String schedule) {
-        Matcher rate = RATE_DAYS.matcher(schedule);
-        if (rate.matches()) {
-            int days = Integer.parseInt(rate.group(1));
-            return days >= 1 && days <= 30;
+    private static RetrainingSettings retraining(ConfigNode env, TrainingSettings training) {
+        Optional<ConfigNode> node = env.object("retraining", "make it an object such as {\"schedule\": \"rate(7 "
+                + "days)\"}");
+        Optional<String> schedule = node.flatMap(retraining -> {
+            retraining.rejectUnknownKeys(Set.of("schedule"));
+            return schedule(retraining, "schedule", Schedules.FIX + ", or null for no scheduled retraining");
+        });
+        if (schedule.isPresent() && training.autoTraining()) {
+            node.get().problem("schedule", "training.autoTraining is true too, and both would retrain the solutions; "
+                    + "choose one: set retraining.schedule to null to keep Personalize's auto-training, or "
+                    + "training.autoTraining to false to retrain on this schedule behind the quality gate");
+            return RetrainingSettings.none();
         }
-        return CRON.matcher(schedule).matches();
+        return new RetrainingSettings(schedule);
+    }
+
+    private static BatchRecommendationSettings batchRecommendations(ConfigNode env, RecipeSelection recipes) {
+        Optional<ConfigNode> node = env.object("batchRecommendations", "make it an object such as {\"schedule\": "
+                + "null, \"numResults\": 25}");
+        if (node.isEmpty()) {
+            return BatchRecommendationSettings.defaults();
+        }
+        ConfigNode batch = node.get();
+        batch.rejectUnknownKeys(Set.of("schedule", "numResults"));
+        Optional<String> schedule = schedule(batch, "schedule", Schedules.FIX + ", or null to run it on demand only");
+        if (schedule.isPresent() && recipes != null && recipes.recipe(RecipeSlot.USER_PERSONALIZATION).isEmpty()) {
+            batch.problem("schedule", "batch recommendations come from the userPersonalization solution, and "
+                    + "recipes.userPersonalization is null; set the schedule to null or deploy a userPersonalization "
+                    + "recipe");
+            schedule = Optional.empty();
+        }
+        int numResults = batch.wholeNumber("numResults", 1, BatchRecommendationSettings.MAX_NUM_RESULTS, "set a whole "
+                + "number of recommendations per user from 1 to " + BatchRecommendationSettings.MAX_NUM_RESULTS
+                + " (the most a batch inference job returns)").orElse(BatchRecommendationSettings.DEFAULT_NUM_RESULTS);
+        return new BatchRecommendationSettings(schedule, numResults);
+    }
+
+    private static Optional<String> schedule(ConfigNode node, String key, String fix) {
+        return node.text(key, ANY, fix).filter(s -> Schedules.isValid(s) || reject(node, key, fix));
     }
 
     private static boolean reject(ConfigNode node, String key, String fix) {

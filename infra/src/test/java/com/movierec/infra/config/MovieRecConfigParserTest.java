@@ -1,13 +1,14 @@
 package com.movierec.infra.config;
 
+import static com.movierec.infra.config.ConfigTesting.envProblems;
+import static com.movierec.infra.config.ConfigTesting.parse;
+import static com.movierec.infra.config.ConfigTesting.problems;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.movierec.infra.Fixtures;
-import com.movierec.infra.SynthException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,10 +24,7 @@ class MovieRecConfigParserTest {
 
     @Test
     void parsesTheConfigurationShippedInCdkJson() throws IOException {
-        JsonNode context = new ObjectMapper().readTree(Fixtures.repositoryRoot().resolve("cdk.json").toFile())
-                .path("context").path("movierec");
-        MovieRecConfig config = MovieRecConfigParser.parse(
-                new ObjectMapper().convertValue(context, new TypeReference<Map<String, Object>>() { }));
+        MovieRecConfig config = shippedConfig();
 
         assertThat(config.names()).containsExactly("dev", "staging", "prod");
         assertThat(config.environment("dev").orElseThrow().retainDataOnDestroy()).isFalse();
@@ -37,6 +35,67 @@ class MovieRecConfigParserTest {
         assertThat(devApi.allowedOrigins()).containsExactly("http://localhost:8080");
         assertThat(config.environment("prod").orElseThrow().api().allowedOrigins())
                 .allMatch(origin -> origin.startsWith("https://"));
+
+        EnvironmentConfig dev = config.environment("dev").orElseThrow();
+        EnvironmentConfig staging = config.environment("staging").orElseThrow();
+        EnvironmentConfig prod = config.environment("prod").orElseThrow();
+        assertThat(dev.qualityGate().bySlot()).containsOnlyKeys(RecipeSlot.USER_PERSONALIZATION);
+        assertThat(dev.qualityGate().gate(RecipeSlot.USER_PERSONALIZATION)).contains(new QualityGateSettings.SlotGate(
+                Map.of("normalized_discounted_cumulative_gain_at_10", 0.05), Optional.empty()));
+        for (EnvironmentConfig strict : List.of(staging, prod)) {
+            assertThat(strict.qualityGate().bySlot()).as(strict.name()).containsOnlyKeys(RecipeSlot.values());
+            assertThat(strict.qualityGate().bySlot().values()).as(strict.name()).allSatisfy(gate -> {
+                assertThat(gate.maxRegression()).hasValueSatisfying(max -> assertThat(max).isBetween(0.05, 0.1));
+                assertThat(gate.minimums()).containsKey("normalized_discounted_cumulative_gain_at_10");
+            });
+        }
+        assertThat(prod.qualityGate().gate(RecipeSlot.USER_PERSONALIZATION).orElseThrow().maxRegression())
+                .as("prod is the strictest").contains(0.05);
+        assertThat(List.of(dev, staging, prod)).allSatisfy(env -> {
+            assertThat(env.monitoring()).isEqualTo(MonitoringSettings.defaults());
+            assertThat(env.training().autoTraining()).isFalse();
+            assertThat(env.costAllocationTags()).containsExactly(Map.entry("Project", "movierec"),
+                    Map.entry("Environment", env.name()), Map.entry("CostCenter", "recommendations"));
+        });
+        assertThat(dev.retraining().isScheduled()).isFalse();
+        assertThat(prod.retraining().schedule()).contains("rate(7 days)");
+        assertThat(dev.batchRecommendations()).isEqualTo(BatchRecommendationSettings.defaults());
+        assertThat(prod.batchRecommendations().schedule()).contains("cron(0 6 ? * MON *)");
+
+        PipelineConfig pipeline = config.pipeline().orElseThrow();
+        assertThat(pipeline.connectionArn()).as("a placeholder to replace before deploying the pipeline")
+                .contains(":111111111111:").endsWith("/00000000-0000-0000-0000-000000000000");
+        assertThat(pipeline.repository()).isEqualTo("example-org/movierec");
+        assertThat(pipeline.branch()).isEqualTo("main");
+        assertThat(pipeline.stages()).containsExactly("dev", "staging", "prod");
+        assertThat(pipeline.manualApprovalBefore()).containsExactly("prod");
+    }
+
+    /** A healthy model, on MovieLens 100K, by the local engine's offline metrics (Personalize's are alike). */
+    @Test
+    void theShippedQualityGatesPassAHealthyModel() throws IOException {
+        Map<RecipeSlot, Map<String, Double>> healthy = Map.of(
+                RecipeSlot.USER_PERSONALIZATION, Map.of("normalized_discounted_cumulative_gain_at_10", 0.171,
+                        "precision_at_10", 0.117, "coverage", 0.23),
+                RecipeSlot.RELATED_ITEMS, Map.of("normalized_discounted_cumulative_gain_at_10", 0.159,
+                        "precision_at_10", 0.118, "coverage", 0.43),
+                RecipeSlot.POPULARITY, Map.of("normalized_discounted_cumulative_gain_at_10", 0.096,
+                        "precision_at_10", 0.074, "coverage", 0.07),
+                // The local engine reports no ranking metrics; a ranking model is at least as good as popularity.
+                RecipeSlot.RANKING, Map.of("normalized_discounted_cumulative_gain_at_10", 0.096,
+                        "precision_at_10", 0.074, "coverage", 0.07));
+
+        assertThat(shippedConfig().environments().values()).allSatisfy(env -> env.qualityGate().bySlot()
+                .forEach((slot, gate) -> gate.minimums().forEach((metric, minimum) ->
+                        assertThat(healthy.get(slot).get(metric)).as(env.name() + " " + slot + " " + metric)
+                                .isGreaterThanOrEqualTo(minimum * 1.5))));
+    }
+
+    private static MovieRecConfig shippedConfig() throws IOException {
+        JsonNode context = new ObjectMapper().readTree(Fixtures.repositoryRoot().resolve("cdk.json").toFile())
+                .path("context").path("movierec");
+        return MovieRecConfigParser.parse(
+                new ObjectMapper().convertValue(context, new TypeReference<Map<String, Object>>() { }));
     }
 
     @Test
@@ -55,6 +114,15 @@ class MovieRecConfigParserTest {
         assertThat(dev.retainDataOnDestroy()).as("data is kept unless the configuration says otherwise").isTrue();
         assertThat(dev.api()).isEqualTo(new ApiSettings(ApiAuth.API_KEY, new ApiSettings.Throttle(50, 100),
                 Optional.empty(), List.of(), 1024, Optional.empty()));
+        assertThat(dev.qualityGate().isEmpty()).as("no slot is gated unless the configuration gates it").isTrue();
+        assertThat(dev.monitoring()).isEqualTo(new MonitoringSettings(Optional.empty(), Optional.empty(), 1, 10, 1500,
+                80, 24));
+        assertThat(dev.retraining()).isEqualTo(new RetrainingSettings(Optional.empty()));
+        assertThat(dev.batchRecommendations()).isEqualTo(new BatchRecommendationSettings(Optional.empty(), 25));
+        assertThat(dev.tags().custom()).isEmpty();
+        assertThat(dev.costAllocationTags()).containsExactly(Map.entry("Project", "movierec"),
+                Map.entry("Environment", "dev"));
+        assertThat(parse(Map.of()).pipeline()).as("a pipeline only when cdk.json sets one").isEmpty();
     }
 
     @Test
@@ -429,19 +497,5 @@ class MovieRecConfigParserTest {
                 "movierec.environments.prod.region is \"mars\": set an AWS region code such as \"eu-west-1\".",
                 "movierec.environments.prod.training.timeoutHours is 24: set a whole number of hours from 1 to 12 (a "
                         + "CloudFormation WaitCondition waits at most 12 hours).");
-    }
-
-    private static MovieRecConfig parse(Map<String, Object> dev) {
-        return MovieRecConfigParser.parse(Map.of("environments", Map.of("dev", dev)));
-    }
-
-    private static List<String> envProblems(Map<String, Object> dev) {
-        return problems(Map.of("environments", Map.of("dev", dev)));
-    }
-
-    private static List<String> problems(Object context) {
-        SynthException failure = catchThrowableOfType(SynthException.class, () -> MovieRecConfigParser.parse(context));
-        assertThat(failure).as("the configuration should have been rejected").isNotNull();
-        return failure.problems();
     }
 }

@@ -1,9 +1,9 @@
 package com.movierec.localmode.api;
 
+import com.movierec.api.personalize.PersonalizeClients;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient;
@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClie
 
 /**
  * The API's two Personalize clients pointed at personalize-local, with static dummy credentials so nothing looks
- * for a developer's real ones (the engine checks no signature).
+ * for a developer's real ones (the engine checks no signature), and the deployed function's time limits and retry
+ * strategy (one retry, then the API's 429/502/503), so the local API answers as the deployed one would.
  */
 final class LocalPersonalizeClients {
     private static final StaticCredentialsProvider CREDENTIALS =
@@ -23,12 +24,12 @@ final class LocalPersonalizeClients {
     static PersonalizeRuntimeClient runtime(URI endpoint, String region, SdkHttpClient http) {
         return PersonalizeRuntimeClient.builder().httpClient(http).region(Region.of(region))
                 .credentialsProvider(CREDENTIALS).endpointOverride(endpoint)
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)).build();
+                .overrideConfiguration(PersonalizeClients.overrides()).build();
     }
 
     static PersonalizeEventsClient events(URI endpoint, String region, SdkHttpClient http) {
         return PersonalizeEventsClient.builder().httpClient(http).region(Region.of(region))
                 .credentialsProvider(CREDENTIALS).endpointOverride(endpoint)
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)).build();
+                .overrideConfiguration(PersonalizeClients.overrides()).build();
     }
 }

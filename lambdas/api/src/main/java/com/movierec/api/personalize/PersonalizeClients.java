@@ -91,8 +91,11 @@ public final class PersonalizeClients {
         return builder.build();
     }
 
-    /** Per client, as before: each client has its own retry token bucket. */
-    private static ClientOverrideConfiguration overrides() {
+    /**
+     * The time limits and the retry strategy (one retry) of the API's clients; a new object per client, so each has
+     * its own retry token bucket. Public so the local HTTP adapter's clients behave as the deployed function's.
+     */
+    public static ClientOverrideConfiguration overrides() {
         return ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                 .apiCallTimeout(CALL_TIMEOUT)

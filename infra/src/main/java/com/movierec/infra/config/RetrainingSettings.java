@@ -1,0 +1,26 @@
+package com.movierec.infra.config;
+
+import java.util.Optional;
+
+/**
+ * Scheduled retraining: on the schedule, import the data again, train every deployed solution, and update a campaign
+ * only when the new version passes the environment's quality gate. The alternative to Personalize's auto-training
+ * ({@link TrainingSettings#autoTraining()}); an environment uses at most one of the two.
+ *
+ * @param schedule {@code rate(N days)} or {@code cron(...)}; empty for no scheduled retraining
+ */
+public record RetrainingSettings(Optional<String> schedule) {
+
+    public RetrainingSettings {
+        schedule.ifPresent(s -> Schedules.require("retraining schedule", s));
+    }
+
+    /** No scheduled retraining. */
+    public static RetrainingSettings none() {
+        return new RetrainingSettings(Optional.empty());
+    }
+
+    public boolean isScheduled() {
+        return schedule.isPresent();
+    }
+}

@@ -14,6 +14,12 @@ import java.util.Set;
  * for both scoring and filtering, so a concurrent PutEvents never shows half-applied.
  */
 public final class UserEvents {
+    /**
+     * How many of a user's newest events of each type filters consider: Personalize's default quota ("up to 100 of
+     * the most recent interactions per user per event type", filter-expressions.html). Models see every event.
+     */
+    public static final int FILTER_EVENTS_PER_TYPE = 100;
+
     /** Matches every event type in {@link #interacted}, like Personalize's {@code IN ("*")}. */
     public static final String ANY_EVENT_TYPE = "*";
 
@@ -31,13 +37,23 @@ public final class UserEvents {
     private UserEvents(List<Event> eventsInTimeOrder) {
         this.events = List.copyOf(eventsInTimeOrder);
         this.items = events.stream().map(Event::itemId).toList();
-        this.allItems = Set.copyOf(items);
-        Map<String, Set<String>> byType = new HashMap<>();
-        for (Event e : events) {
-            byType.computeIfAbsent(normalise(e.eventType()), t -> new HashSet<>()).add(e.itemId());
+        // What filters see: per event type only the newest FILTER_EVENTS_PER_TYPE events, as in Personalize.
+        Map<String, List<String>> newestByType = new HashMap<>();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            Event e = events.get(i);
+            List<String> newest = newestByType.computeIfAbsent(normalise(e.eventType()), t -> new ArrayList<>());
+            if (newest.size() < FILTER_EVENTS_PER_TYPE) {
+                newest.add(e.itemId());
+            }
         }
-        byType.replaceAll((t, s) -> Set.copyOf(s));
+        Map<String, Set<String>> byType = new HashMap<>();
+        Set<String> any = new HashSet<>();
+        newestByType.forEach((type, newest) -> {
+            byType.put(type, Set.copyOf(newest));
+            any.addAll(newest);
+        });
         this.itemsByEventType = Map.copyOf(byType);
+        this.allItems = Set.copyOf(any);
     }
 
     public static UserEvents empty() {
@@ -65,8 +81,9 @@ public final class UserEvents {
     }
 
     /**
-     * Whether the user has an event of {@code eventType} on {@code itemId}. Event types match ignoring case, the
-     * only case-insensitive match in Personalize's filters; {@link #ANY_EVENT_TYPE} matches any type.
+     * Whether one of the user's newest {@link #FILTER_EVENTS_PER_TYPE} events of {@code eventType} is on
+     * {@code itemId}. Event types match ignoring case, the only case-insensitive match in Personalize's filters;
+     * {@link #ANY_EVENT_TYPE} matches any type (the newest of each type).
      */
     public boolean interacted(String itemId, String eventType) {
         if (ANY_EVENT_TYPE.equals(eventType)) {

@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClie
  */
 public final class LocalApiServer implements AutoCloseable {
     private static final int THREADS = 4;
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -139,6 +141,9 @@ public final class LocalApiServer implements AutoCloseable {
                 if (file.isPresent()) {
                     exchange.getResponseHeaders().set("Content-Type", file.get().contentType());
                     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+                    // The page is self-contained: no inline code and nothing from other origins, so the browser can
+                    // refuse both (what a CloudFront response-headers policy would send in front of S3).
+                    exchange.getResponseHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
                     ProxyResponses.send(exchange, 200, file.get().content());
                     return;
                 }

@@ -123,7 +123,10 @@ class LocalApiServerTest {
 
     @Test
     void staticFilesStayInsideTheirDirectory() throws Exception {
-        assertThat(get("/").body()).isEqualTo("<h1>movierec</h1>");
+        HttpResponse<String> page = get("/");
+        assertThat(page.body()).isEqualTo("<h1>movierec</h1>");
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValue(LocalApiServer.CONTENT_SECURITY_POLICY);
         assertError(get("/%2e%2e/secret.txt"), 404, "NOT_FOUND");
         assertError(get("/..%2fsecret.txt"), 404, "NOT_FOUND");
     }

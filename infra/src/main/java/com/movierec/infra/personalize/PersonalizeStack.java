@@ -78,16 +78,26 @@ public final class PersonalizeStack extends Stack {
 
         List<Solution> solutions = new ArrayList<>();
         List<TrainedSolutionVersion> versions = new ArrayList<>();
+        List<String> campaignNames = new ArrayList<>();
+        Map<RecipeSlot, String> campaignArns = new EnumMap<>(RecipeSlot.class);
         for (Recipe recipe : config.recipes().enabled()) {
+            RecipeSlot slot = recipe.slot();
             Solution solution = solution(group, recipe, arns, training);
             solution.dependOn(imported.toArray(IDependable[]::new));
             solutions.add(solution);
-            versions.add(new TrainedSolutionVersion(this, recipe.slot().constructId() + "Version",
+            // A new solution means a new campaign: UpdateCampaign only moves between versions.
+            String campaignName = names.name(slot.nameSegment(), solution.name());
+            campaignNames.add(campaignName);
+            campaignArns.put(slot, arns.resource("campaign", campaignName));
+            versions.add(new TrainedSolutionVersion(this, slot.constructId() + "Version",
                     TrainedSolutionVersion.Props.builder()
                             .lifecycle(lifecycle)
                             .solution(solution)
                             .trigger(props.preparedData().dataVersion())
                             .watch(watch)
+                            .gate(config.qualityGate().gate(slot).orElse(null))
+                            // Built from the name: the campaign depends on the metrics, so a Ref would be a cycle.
+                            .campaignArn(campaignArns.get(slot))
                             .build()));
         }
 
@@ -106,11 +116,9 @@ public final class PersonalizeStack extends Stack {
                 FilterExpressions.unwatchedInGenre(config.eventType()));
         List<Filter> filters = List.of(unwatched, genre, unwatchedInGenre);
 
-        Map<RecipeSlot, String> campaignArns = new EnumMap<>(RecipeSlot.class);
         for (int i = 0; i < solutions.size(); i++) {
             RecipeSlot slot = config.recipes().enabled().get(i).slot();
-            // A new solution means a new campaign: UpdateCampaign only moves between versions.
-            String name = names.name(slot.nameSegment(), solutions.get(i).name());
+            String name = campaignNames.get(i);
             Campaign campaign = new Campaign(this, slot.constructId() + "Campaign", Campaign.Props.builder()
                     .lifecycle(lifecycle)
                     .name(name)
@@ -119,7 +127,6 @@ public final class PersonalizeStack extends Stack {
                     .build());
             campaign.dependOn(filters.toArray(IDependable[]::new));
             output(slot.constructId() + "CampaignArn", "The " + slot.configKey() + " campaign", campaign.arn());
-            campaignArns.put(slot, arns.resource("campaign", name));
         }
         serving = new ServingResources(campaignArns, arns.resource("filter", unwatched.name()),
                 arns.resource("filter", unwatchedInGenre.name()), tracker.arn(), tracker.trackingId(),

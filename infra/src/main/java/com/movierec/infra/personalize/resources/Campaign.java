@@ -7,7 +7,8 @@ import software.constructs.Construct;
 
 /**
  * {@code Custom::PersonalizeCampaign}: serves a trained solution version. It depends on the version's metrics, so
- * it updates in place to a new version only once that version is ACTIVE.
+ * it updates in place to a new version only once that version is ACTIVE and has passed its quality gate; when the
+ * gate fails, the stack rolls back without ever updating the campaign.
  */
 public final class Campaign extends PersonalizeResource {
     public static final String TYPE = "Custom::PersonalizeCampaign";

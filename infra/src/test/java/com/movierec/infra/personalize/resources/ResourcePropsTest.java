@@ -1,8 +1,10 @@
 package com.movierec.infra.personalize.resources;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.movierec.infra.Fixtures;
+import com.movierec.infra.config.QualityGateSettings.SlotGate;
 import com.movierec.infra.personalize.PersonalizeArns;
 import com.movierec.infra.personalize.PersonalizeNames;
 import com.movierec.infra.personalize.lifecycle.JobWatch;
@@ -12,6 +14,8 @@ import com.movierec.schemas.DatasetType;
 import com.movierec.schemas.PersonalizeSchemas;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +128,28 @@ class ResourcePropsTest {
         assertThatThrownBy(() -> TrainedSolutionVersion.Props.builder().lifecycle(lifecycle).solution(solution)
                 .trigger(" ").watch(lifecycle.watch()).build())
                 .hasMessageContaining("trigger is empty: pass the data version");
+    }
+
+    @Test
+    void aGateWithMaxRegressionNeedsTheCampaignWhoseServedVersionIsTheBaseline() {
+        SlotGate gate = new SlotGate(Map.of("precision_at_10", 0.05), Optional.of(0.1));
+
+        assertThatThrownBy(() -> TrainedSolutionVersion.Props.builder().lifecycle(lifecycle).solution(solution)
+                .trigger("0123456789ab").watch(lifecycle.watch()).gate(gate).build())
+                .hasMessage("the quality gate of movierec-dev-popularity has maxRegression but no campaignArn: set the "
+                        + "ARN of the campaign that serves the versions, whose current one is the baseline");
+    }
+
+    @Test
+    void theGateIsPassedAsTheContractsJsonWithMinimumsInTheOrderOfTheMetricsList() {
+        SlotGate gate = new SlotGate(Map.of("precision_at_10", 0.05, "coverage", 0.2,
+                "normalized_discounted_cumulative_gain_at_10", 0.08), Optional.of(0.05));
+
+        assertThat(TrainedSolutionVersion.qualityGateJson(gate)).isEqualTo("{\"minimums\": {\"coverage\": 0.2, "
+                + "\"normalized_discounted_cumulative_gain_at_10\": 0.08, \"precision_at_10\": 0.05}, "
+                + "\"maxRegression\": 0.05}");
+        assertThat(TrainedSolutionVersion.qualityGateJson(new SlotGate(Map.of("coverage", 0.0), Optional.empty())))
+                .isEqualTo("{\"minimums\": {\"coverage\": 0.0}}");
     }
 
     @Test

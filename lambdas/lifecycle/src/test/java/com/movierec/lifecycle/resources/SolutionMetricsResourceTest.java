@@ -14,6 +14,10 @@ import com.movierec.lifecycle.testing.Events;
 import com.movierec.lifecycle.testing.Harness;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
+import software.amazon.awssdk.services.personalize.model.Campaign;
+import software.amazon.awssdk.services.personalize.model.DescribeCampaignRequest;
+import software.amazon.awssdk.services.personalize.model.DescribeCampaignResponse;
 import software.amazon.awssdk.services.personalize.model.DescribeSolutionVersionRequest;
 import software.amazon.awssdk.services.personalize.model.DescribeSolutionVersionResponse;
 import software.amazon.awssdk.services.personalize.model.GetSolutionMetricsRequest;
@@ -25,6 +29,9 @@ class SolutionMetricsResourceTest {
     private static final String VERSION = SOLUTION + "/4f5e6d7c";
     private static final String NEW_VERSION = SOLUTION + "/8a9b0c1d";
     private static final String NAME = "movierec-dev-user-personalization-1a2b3c4d/4f5e6d7c";
+    private static final String SERVED = SOLUTION + "/0a1b2c3d";
+    private static final String CAMPAIGN = ResourceCase.ACCOUNT + "campaign/movierec-dev-user-personalization-5e6f7a8b";
+    private static final String NDCG = "normalized_discounted_cumulative_gain_at_10";
     private static final Map<String, Double> METRICS = Map.of(
             "coverage", 0.2871,
             "mean_reciprocal_rank_at_25", 0.1873,
@@ -136,22 +143,110 @@ class SolutionMetricsResourceTest {
     }
 
     @Test
-    void rejectsAQualityGateWithoutMinimums() {
-        Map<String, Object> event = Events.withProperty(Events.load("solution-metrics/create"), "QualityGate",
-                "{\"normalized_discounted_cumulative_gain_at_10\": 0.1}");
+    void withoutMaxRegressionTheServedVersionIsNeverRead() {
+        versionStatus("ACTIVE");
+        metrics(VERSION, METRICS);
+        Map<String, Object> event =
+                Events.withProperty(Events.load("solution-metrics/create"), "CampaignArn", CAMPAIGN);
 
-        assertThatThrownBy(() -> harness.onEvent(event))
-                .hasMessage("Custom::PersonalizeSolutionMetrics property QualityGate must be "
-                        + "{\"minimums\": {\"<metric>\": <number>, ...}}");
+        assertThat(harness.isComplete(event, harness.onEvent(event))).containsEntry("IsComplete", true);
+        verify(harness.personalize, never()).describeCampaign(any(DescribeCampaignRequest.class));
     }
 
     @Test
-    void printsAtLeastTwoAndAtMostFourDecimals() {
-        assertThat(QualityGate.format(0.08)).isEqualTo("0.08");
-        assertThat(QualityGate.format(0.1)).isEqualTo("0.10");
-        assertThat(QualityGate.format(0.09996)).isEqualTo("0.10");
-        assertThat(QualityGate.format(0.0834)).isEqualTo("0.0834");
-        assertThat(QualityGate.format(1)).isEqualTo("1.00");
+    void failsWhenAMetricDropsMoreThanMaxRegressionBelowTheVersionTheCampaignServes() {
+        Map<String, Object> event = newAgainstServed(0.0812, 0.0927, 0.05);
+        Map<String, Object> answer = harness.onEvent(event);
+
+        assertThatThrownBy(() -> harness.isComplete(event, answer))
+                .isInstanceOf(Failure.class)
+                .hasMessage("Custom::PersonalizeSolutionMetrics " + NAME + ": metric " + NDCG + " is 0.0812, 12.4% "
+                        + "below the served version's 0.0927 (movierec-dev-user-personalization-1a2b3c4d/0a1b2c3d), "
+                        + "more than the 5.0% allowed (at least 0.0881)");
+        verify(harness.personalize).describeCampaign(
+                ArgumentMatchers.<DescribeCampaignRequest>argThat(r -> r.campaignArn().equals(CAMPAIGN)));
+    }
+
+    @Test
+    void passesWhenTheDropIsWithinMaxRegressionAndReportsTheNewVersionsMetrics() {
+        Map<String, Object> event = newAgainstServed(0.0881, 0.0927, 0.05);
+
+        assertThat(harness.isComplete(event, harness.onEvent(event))).isEqualTo(Map.of("IsComplete", true, "Data",
+                Map.of("Arn", VERSION, NDCG, "0.0881", "precision_at_10", "0.05")));
+    }
+
+    @Test
+    void aCampaignThatDoesNotExistYetLeavesOnlyTheMinimums() {
+        when(harness.personalize.describeCampaign(any(DescribeCampaignRequest.class)))
+                .thenThrow(Errors.notFound(CAMPAIGN));
+
+        assertOnlyTheMinimumsAreChecked();
+    }
+
+    @Test
+    void aCampaignThatServesNoVersionYetLeavesOnlyTheMinimums() {
+        campaign(null, "CREATE IN_PROGRESS");
+
+        assertOnlyTheMinimumsAreChecked();
+    }
+
+    @Test
+    void aCampaignThatAlreadyServesTheVersionIsNotComparedWithItself() {
+        campaign(VERSION, "ACTIVE");
+
+        assertOnlyTheMinimumsAreChecked();
+    }
+
+    @Test
+    void theMinimumsStillCountWhenTheServedVersionIsNoBetter() {
+        Map<String, Object> event = newAgainstServed(0.04, 0.04, 0.02);
+        Map<String, Object> answer = harness.onEvent(event);
+
+        assertThatThrownBy(() -> harness.isComplete(event, answer)).hasMessageEndingWith(
+                "metric " + NDCG + " is 0.04, below the minimum 0.05 for this environment");
+    }
+
+    @Test
+    void retriesAThrottledReadOfTheCampaign() {
+        versionStatus("ACTIVE");
+        metrics(VERSION, Map.of(NDCG, 0.1, "precision_at_10", 0.02));
+        metrics(SERVED, Map.of(NDCG, 0.1, "precision_at_10", 0.02));
+        when(harness.personalize.describeCampaign(any(DescribeCampaignRequest.class)))
+                .thenThrow(Errors.throttled())
+                .thenReturn(DescribeCampaignResponse.builder().campaign(Campaign.builder().campaignArn(CAMPAIGN)
+                        .status("ACTIVE").solutionVersionArn(SERVED).build()).build());
+        Map<String, Object> event = regressionGated();
+
+        assertThat(harness.isComplete(event, harness.onEvent(event))).containsEntry("IsComplete", true);
+        assertThat(harness.sleeper.sleeps()).hasSize(1);
+    }
+
+    @Test
+    void maxRegressionNeedsTheCampaignArn() {
+        Map<String, Object> event = Events.withProperty(regressionGated(), "CampaignArn", null);
+
+        assertThatThrownBy(() -> harness.onEvent(event))
+                .hasMessage("Custom::PersonalizeSolutionMetrics property CampaignArn is required with the "
+                        + "QualityGate's maxRegression: the ARN of the campaign that will serve this version, whose "
+                        + "current version is the baseline");
+        verifyNoInteractions(harness.personalize);
+    }
+
+    @Test
+    void theCampaignArnMustBeAnArn() {
+        Map<String, Object> event = Events.withProperty(regressionGated(), "CampaignArn", "movierec-dev-x");
+
+        assertThatThrownBy(() -> harness.onEvent(event))
+                .hasMessage("Custom::PersonalizeSolutionMetrics property CampaignArn must be a campaign ARN, not "
+                        + "'movierec-dev-x'");
+    }
+
+    @Test
+    void aNewCampaignArnReReadsTheSameVersion() {
+        Map<String, Object> event = Events.withProperty(Events.load("solution-metrics/update-quality-gate"),
+                "CampaignArn", CAMPAIGN);
+
+        assertThat(harness.onEvent(event)).containsEntry("PhysicalResourceId", VERSION);
     }
 
     private void versionStatus(String first, String... then) {
@@ -166,6 +261,46 @@ class SolutionMetricsResourceTest {
     private void metrics(Map<String, Double> metrics) {
         when(harness.personalize.getSolutionMetrics(any(GetSolutionMetricsRequest.class)))
                 .thenReturn(GetSolutionMetricsResponse.builder().solutionVersionArn(VERSION).metrics(metrics).build());
+    }
+
+    private void metrics(String version, Map<String, Double> metrics) {
+        when(harness.personalize.getSolutionMetrics(ArgumentMatchers.<GetSolutionMetricsRequest>argThat(
+                request -> request != null && request.solutionVersionArn().equals(version))))
+                .thenReturn(GetSolutionMetricsResponse.builder().solutionVersionArn(version).metrics(metrics).build());
+    }
+
+    private void campaign(String servedVersion, String status) {
+        when(harness.personalize.describeCampaign(any(DescribeCampaignRequest.class))).thenReturn(
+                DescribeCampaignResponse.builder().campaign(Campaign.builder().campaignArn(CAMPAIGN).status(status)
+                        .solutionVersionArn(servedVersion).build()).build());
+    }
+
+    /** A version that meets {@link #regressionGated()}'s minimums passes, and no other version's metrics are read. */
+    private void assertOnlyTheMinimumsAreChecked() {
+        versionStatus("ACTIVE");
+        metrics(VERSION, Map.of(NDCG, 0.1, "precision_at_10", 0.02));
+        Map<String, Object> event = regressionGated();
+
+        assertThat(harness.isComplete(event, harness.onEvent(event))).containsEntry("IsComplete", true);
+        verify(harness.personalize).describeCampaign(any(DescribeCampaignRequest.class));
+        verify(harness.personalize).getSolutionMetrics(any(GetSolutionMetricsRequest.class));
+    }
+
+    /** {@link #regressionGated()} for a new version and the ACTIVE campaign's served one, both with these metrics. */
+    private Map<String, Object> newAgainstServed(double newNdcg, double servedNdcg, double precision) {
+        versionStatus("ACTIVE");
+        metrics(VERSION, Map.of(NDCG, newNdcg, "precision_at_10", precision));
+        metrics(SERVED, Map.of(NDCG, servedNdcg, "precision_at_10", precision));
+        campaign(SERVED, "ACTIVE");
+        return regressionGated();
+    }
+
+    /** Minimums NDCG@10 0.05 and precision@10 0.02, maxRegression 0.05, and the campaign. */
+    private static Map<String, Object> regressionGated() {
+        Map<String, Object> event = Events.withProperty(Events.load("solution-metrics/create"), "QualityGate",
+                "{\"minimums\": {\"" + NDCG + "\": \"0.05\", \"precision_at_10\": \"0.02\"}, "
+                        + "\"maxRegression\": \"0.05\"}");
+        return Events.withProperty(event, "CampaignArn", CAMPAIGN);
     }
 
     private static DescribeSolutionVersionResponse described(String status) {

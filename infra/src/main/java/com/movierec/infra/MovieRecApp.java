@@ -4,18 +4,27 @@ import com.movierec.infra.config.EnvironmentConfig;
 import com.movierec.infra.config.MovieRecConfig;
 import com.movierec.infra.config.MovieRecConfigParser;
 import com.movierec.infra.data.PreparedData;
+import com.movierec.infra.pipeline.PipelineStack;
+import com.movierec.infra.pipeline.PipelineStackProps;
+import com.movierec.infra.pipeline.StageFactory;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 
 /**
  * The CDK app, and the only place that reads context and the process environment. {@code -c env=dev} synthesizes
- * one environment's Stage; without it, every configured environment is synthesized.
+ * one environment's Stage; without it, every configured environment is synthesized, and the pipeline stack too when
+ * cdk.json configures a pipeline.
  */
 public final class MovieRecApp {
     /** Where the lambdas/lifecycle module writes its shaded jar, relative to the repository root. */
@@ -24,6 +33,7 @@ public final class MovieRecApp {
     public static final String API_JAR = "lambdas/api/target/api.jar";
     /** Where the API's data layer is written at synth, relative to the repository root; mvn clean removes it. */
     public static final String LAYER_BUILD_ROOT = "infra/target/api-data-layer";
+    private static final Pattern PINNED_CLI = Pattern.compile("\"aws-cdk\"\\s*:\\s*\"(\\d+\\.\\d+\\.\\d+)\"");
 
     private MovieRecApp() {
     }
@@ -43,7 +53,7 @@ public final class MovieRecApp {
      */
     static int addStages(App app, Path workingDirectory, Map<String, String> processEnvironment, PrintStream err) {
         try {
-            stages(app, workingDirectory, processEnvironment);
+            build(app, workingDirectory, processEnvironment);
             return 0;
         } catch (SynthException e) {
             e.problems().forEach(problem -> err.println("error: " + problem));
@@ -54,34 +64,87 @@ public final class MovieRecApp {
     }
 
     /**
-     * Adds the selected environments' stages to {@code app}.
+     * What the app holds: the selected environments' stages and, when cdk.json configures one and no single
+     * environment is selected, the pipeline stack.
+     *
+     * @param stages   the stages deployed by hand ({@code cdk deploy 'dev/*'}), in cdk.json order
+     * @param pipeline the pipeline stack ({@code cdk deploy movierec-pipeline}), which holds its own stages
+     */
+    public record Contents(List<MovieRecStage> stages, Optional<PipelineStack> pipeline) {
+        public Contents {
+            stages = List.copyOf(stages);
+        }
+    }
+
+    /**
+     * Adds the selected environments' stages to {@code app} and, without {@code -c env}, the pipeline stack when
+     * cdk.json configures a pipeline. Both build their stages with the same {@link #stageFactory}.
      *
      * @param workingDirectory the repository root or a directory below it (the one holding cdk.json is the root)
      * @param processEnvironment the variables CDK sets, CDK_DEFAULT_ACCOUNT and CDK_DEFAULT_REGION
      */
-    public static List<MovieRecStage> stages(App app, Path workingDirectory, Map<String, String> processEnvironment) {
+    public static Contents build(App app, Path workingDirectory, Map<String, String> processEnvironment) {
         Path root = repositoryRoot(workingDirectory);
         MovieRecConfig config = MovieRecConfigParser.parse(app.getNode().tryGetContext(MovieRecConfigParser.CONTEXT_KEY));
-        List<EnvironmentConfig> selected = select(config, app.getNode().tryGetContext("env"));
-        Path jar = requireJar(root, LIFECYCLE_JAR, "lambdas/lifecycle");
-        Path apiJar = requireJar(root, API_JAR, "lambdas/api");
+        Object requested = app.getNode().tryGetContext("env");
+        List<EnvironmentConfig> selected = select(config, requested);
+        StageFactory factory = stageFactory(root);
+        String defaultAccount = processEnvironment.get("CDK_DEFAULT_ACCOUNT");
+        String defaultRegion = processEnvironment.get("CDK_DEFAULT_REGION");
         List<MovieRecStage> stages = new ArrayList<>();
         for (EnvironmentConfig environment : selected) {
-            PreparedData prepared = PreparedData.load(root.resolve(environment.preparedDataDir()).normalize(),
-                    environment.preparedDataDir());
-            stages.add(new MovieRecStage(app, environment.name(), MovieRecStageProps.builder()
-                    .config(environment)
-                    .preparedData(prepared)
-                    .lifecycleJar(jar)
-                    .apiJar(apiJar)
-                    .layerBuildRoot(root.resolve(LAYER_BUILD_ROOT))
-                    .env(Environment.builder()
-                            .account(environment.account().orElse(processEnvironment.get("CDK_DEFAULT_ACCOUNT")))
-                            .region(environment.region().orElse(processEnvironment.get("CDK_DEFAULT_REGION")))
-                            .build())
+            stages.add(factory.create(app, environment, Environment.builder()
+                    .account(environment.account().orElse(defaultAccount))
+                    .region(environment.region().orElse(defaultRegion))
                     .build()));
         }
-        return stages;
+        Optional<PipelineStack> pipeline = requested != null ? Optional.empty() : config.pipeline().map(p ->
+                new PipelineStack(app, PipelineStack.STACK_NAME, PipelineStackProps.builder()
+                        .config(config)
+                        .stages(factory)
+                        .env(Environment.builder()
+                                .account(p.account().orElse(defaultAccount))
+                                .region(p.region().orElse(defaultRegion))
+                                .build())
+                        .cliVersion(pinnedCdkCli(root))
+                        .build()));
+        return new Contents(stages, pipeline);
+    }
+
+    /**
+     * The one way a stage is built, in the app or in the pipeline stack: the environment's prepared data (loaded once
+     * per directory), the two Lambda jars and the layer directory under {@code root}.
+     */
+    static StageFactory stageFactory(Path root) {
+        Path jar = requireJar(root, LIFECYCLE_JAR, "lambdas/lifecycle");
+        Path apiJar = requireJar(root, API_JAR, "lambdas/api");
+        Path layerBuildRoot = root.resolve(LAYER_BUILD_ROOT);
+        Map<String, PreparedData> prepared = new HashMap<>();
+        return (scope, environment, env) -> new MovieRecStage(scope, environment.name(), MovieRecStageProps.builder()
+                .config(environment)
+                .preparedData(prepared.computeIfAbsent(environment.preparedDataDir(),
+                        dir -> PreparedData.load(root.resolve(dir).normalize(), dir)))
+                .lifecycleJar(jar)
+                .apiJar(apiJar)
+                .layerBuildRoot(layerBuildRoot)
+                .env(env)
+                .build());
+    }
+
+    /** The CDK CLI version package.json pins, which the pipeline installs too. */
+    static String pinnedCdkCli(Path root) {
+        Path packageJson = root.resolve("package.json");
+        try {
+            Matcher pinned = PINNED_CLI.matcher(Files.isRegularFile(packageJson) ? Files.readString(packageJson) : "");
+            if (pinned.find()) {
+                return pinned.group(1);
+            }
+        } catch (IOException e) {
+            throw new SynthException("package.json cannot be read (" + e.getMessage() + "): the pipeline installs the "
+                    + "CDK CLI version it pins.");
+        }
+        throw new SynthException("package.json pins no exact \"aws-cdk\" version: the pipeline installs the CDK CLI "
+                + "version it pins; restore it from git.");
     }
 
     private static Path requireJar(Path root, String jar, String module) {

@@ -3,6 +3,7 @@ package com.movierec.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.movierec.infra.data.PreparedData;
+import com.movierec.infra.pipeline.PipelineStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,8 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Template;
 
-/** The entry point: environment selection, account fallback, and one-line errors instead of stack traces. */
+/**
+ * The entry point: environment selection, account fallback, the pipeline stack, and one-line errors instead of stack
+ * traces.
+ */
 class MovieRecAppTest {
     private static final Map<String, String> CDK_DEFAULTS =
             Map.of("CDK_DEFAULT_ACCOUNT", "444455556666", "CDK_DEFAULT_REGION", "us-east-1");
@@ -36,7 +41,7 @@ class MovieRecAppTest {
 
     @Test
     void envSelectsOneEnvironment() {
-        List<MovieRecStage> stages = MovieRecApp.stages(app(Map.of("env", "staging")), repository, CDK_DEFAULTS);
+        List<MovieRecStage> stages = stages(app(Map.of("env", "staging")), repository, CDK_DEFAULTS);
 
         assertThat(stages).extracting(stage -> stage.getNode().getId()).containsExactly("staging");
         assertThat(stages.get(0).personalizeStack().getStackName()).isEqualTo("movierec-staging-personalize");
@@ -46,7 +51,7 @@ class MovieRecAppTest {
 
     @Test
     void theApiDataLayerIsWrittenUnderInfraTarget() {
-        MovieRecApp.stages(app(Map.of("env", "dev")), repository, CDK_DEFAULTS);
+        stages(app(Map.of("env", "dev")), repository, CDK_DEFAULTS);
 
         assertThat(repository.resolve(MovieRecApp.LAYER_BUILD_ROOT)
                 .resolve(PreparedData.load(repository.resolve("data/prepared/ml-100k"), "p").dataVersion())
@@ -55,13 +60,13 @@ class MovieRecAppTest {
 
     @Test
     void withoutEnvEveryEnvironmentIsSynthesized() {
-        assertThat(MovieRecApp.stages(app(Map.of()), repository, CDK_DEFAULTS))
+        assertThat(stages(app(Map.of()), repository, CDK_DEFAULTS))
                 .extracting(stage -> stage.getNode().getId()).containsExactly("dev", "staging", "prod");
     }
 
     @Test
     void theCredentialsAccountIsTheFallbackAndTheConfiguredRegionWins() {
-        MovieRecStage dev = MovieRecApp.stages(app(Map.of("env", "dev")), repository, CDK_DEFAULTS).get(0);
+        MovieRecStage dev = stages(app(Map.of("env", "dev")), repository, CDK_DEFAULTS).get(0);
 
         assertThat(dev.getAccount()).isEqualTo("444455556666");
         assertThat(dev.getRegion()).isEqualTo("eu-west-1");
@@ -74,12 +79,12 @@ class MovieRecAppTest {
         App app = Fixtures.app(repository.resolve("cdk.out"), Map.of(
                 "movierec", Map.of("environments", Map.of("dev", settings))));
 
-        assertThat(MovieRecApp.stages(app, repository, CDK_DEFAULTS).get(0).getAccount()).isEqualTo("123456789012");
+        assertThat(stages(app, repository, CDK_DEFAULTS).get(0).getAccount()).isEqualTo("123456789012");
     }
 
     @Test
     void withoutAnyAccountTheStageIsEnvironmentAgnostic() {
-        MovieRecStage dev = MovieRecApp.stages(app(Map.of("env", "dev")), repository, Map.of()).get(0);
+        MovieRecStage dev = stages(app(Map.of("env", "dev")), repository, Map.of()).get(0);
 
         assertThat(dev.getAccount()).isNull();
         assertThat(dev.getRegion()).isEqualTo("eu-west-1");
@@ -89,7 +94,7 @@ class MovieRecAppTest {
     void theRepositoryIsFoundFromASubdirectory() throws IOException {
         Path infra = Files.createDirectories(repository.resolve("infra"));
 
-        assertThat(MovieRecApp.stages(app(Map.of("env", "dev")), infra, CDK_DEFAULTS)).hasSize(1);
+        assertThat(stages(app(Map.of("env", "dev")), infra, CDK_DEFAULTS)).hasSize(1);
     }
 
     @Test
@@ -148,10 +153,70 @@ class MovieRecAppTest {
         assertThat(errorLines()).singleElement().asString().startsWith("error: no cdk.json in " + elsewhere);
     }
 
+    @Test
+    void withAPipelineAndNoEnvTheAppAlsoHoldsThePipelineWithThePinnedCli() throws IOException {
+        Files.writeString(repository.resolve("package.json"), "{\"devDependencies\": {\"aws-cdk\": \"2.1000.7\"}}");
+
+        MovieRecApp.Contents contents = MovieRecApp.build(appWithPipeline(Map.of(), List.of("dev", "prod")),
+                repository, CDK_DEFAULTS);
+
+        assertThat(contents.stages()).extracting(stage -> stage.getNode().getId())
+                .containsExactly("dev", "staging", "prod");
+        PipelineStack pipeline = contents.pipeline().orElseThrow();
+        assertThat(pipeline.getStackName()).isEqualTo("movierec-pipeline");
+        assertThat(pipeline.getAccount()).isEqualTo("444455556666");
+        assertThat(pipeline.getRegion()).isEqualTo("eu-central-1");
+        assertThat(pipeline.stages()).containsOnlyKeys("dev", "prod");
+        assertThat(pipeline.stages().get("prod").getAccount()).isEqualTo("444455556666");
+        assertThat(pipeline.stages().get("prod").getRegion()).isEqualTo("eu-west-1");
+        assertThat(pipeline.stages().get("prod").apiStack().getStackName()).isEqualTo("movierec-prod-api");
+        assertThat(Template.fromStack(pipeline).toJSON().toString()).contains("npm install -g aws-cdk@2.1000.7");
+    }
+
+    @Test
+    void withEnvThereIsNoPipeline() {
+        MovieRecApp.Contents contents = MovieRecApp.build(appWithPipeline(Map.of("env", "dev"), List.of("dev")),
+                repository, CDK_DEFAULTS);
+
+        assertThat(contents.stages()).hasSize(1);
+        assertThat(contents.pipeline()).isEmpty();
+    }
+
+    @Test
+    void aPipelineStageThatIsNoEnvironmentIsOneErrorLine() {
+        assertThat(addStages(appWithPipeline(Map.of(), List.of("dev", "qa")))).isEqualTo(1);
+        assertThat(errorLines()).containsExactly("error: movierec.pipeline.stages[1] is \"qa\": set the name of an "
+                + "environment under movierec.environments (dev, staging, prod).");
+    }
+
+    @Test
+    void aPipelineNeedsTheCliVersionPackageJsonPins() throws IOException {
+        Files.writeString(repository.resolve("package.json"), "{\"devDependencies\": {\"aws-cdk\": \"^2\"}}");
+
+        assertThat(addStages(appWithPipeline(Map.of(), List.of("dev")))).isEqualTo(1);
+        assertThat(errorLines()).containsExactly("error: package.json pins no exact \"aws-cdk\" version: the pipeline "
+                + "installs the CDK CLI version it pins; restore it from git.");
+    }
+
+    /** The fixture environments with a pipeline deploying {@code stages}, run from eu-central-1. */
+    private App appWithPipeline(Map<String, Object> context, List<String> stages) {
+        Map<String, Object> movierec = new HashMap<>(Fixtures.context());
+        movierec.put("pipeline", Map.of("connectionArn", "arn:aws:codeconnections:eu-west-1:444455556666:connection/"
+                + "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d", "repository", "octo/movierec", "region", "eu-central-1",
+                "stages", stages));
+        Map<String, Object> all = new HashMap<>(context);
+        all.put("movierec", movierec);
+        return Fixtures.app(repository.resolve("cdk.out"), all);
+    }
+
     private App app(Map<String, Object> context) {
         Map<String, Object> all = new HashMap<>(context);
         all.put("movierec", Fixtures.context());
         return Fixtures.app(repository.resolve("cdk.out"), all);
+    }
+
+    private static List<MovieRecStage> stages(App app, Path workingDirectory, Map<String, String> processEnvironment) {
+        return MovieRecApp.build(app, workingDirectory, processEnvironment).stages();
     }
 
     private int addStages(App app) {

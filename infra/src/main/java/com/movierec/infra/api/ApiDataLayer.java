@@ -75,8 +75,8 @@ public final class ApiDataLayer extends Construct {
         return root;
     }
 
-    /** The distinct USER_IDs of an interactions.csv, in string order. */
-    static SortedSet<String> knownUsers(Path interactions) {
+    /** The distinct USER_IDs of an interactions.csv, in string order (batch recommendations' users too). */
+    public static SortedSet<String> knownUsers(Path interactions) {
         SortedSet<String> users = new TreeSet<>();
         try (CsvRows rows = new CsvRows(Files.newBufferedReader(interactions, StandardCharsets.UTF_8))) {
             CsvRows.Row header = rows.next();

@@ -100,9 +100,12 @@ class DeployDestroyTest {
         String bucket = deployment.stack(DATA).outputValues().get("DataBucketName");
 
         assertThat(location).startsWith("s3://" + bucket + "/datasets/ml-100k/").endsWith("/interactions.csv");
+        // The three datasets, and the batch stack's users file for batch recommendations.
         assertThat(engine.s3Files()).contains(location.substring("s3://".length()))
+                .filteredOn(file -> !file.equals(bucket + "/batch/input/users.json"))
                 .allSatisfy(file -> assertThat(file).startsWith(bucket + "/datasets/ml-100k/"))
                 .hasSize(3);
+        assertThat(engine.s3Files()).contains(bucket + "/batch/input/users.json").hasSize(4);
     }
 
     @Test

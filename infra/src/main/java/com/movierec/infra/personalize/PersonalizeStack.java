@@ -124,6 +124,8 @@ public final class PersonalizeStack extends Stack {
                     .name(name)
                     .solutionVersion(versions.get(i))
                     .minProvisionedTps(config.campaign().minProvisionedTps())
+                    // With auto-training the campaign follows the solution's newest ACTIVE version by itself.
+                    .syncWithLatestVersionOf(config.training().autoTraining() ? solutions.get(i) : null)
                     .build());
             campaign.dependOn(filters.toArray(IDependable[]::new));
             output(slot.constructId() + "CampaignArn", "The " + slot.configKey() + " campaign", campaign.arn());

@@ -112,7 +112,8 @@ class PipelineStackTest {
             assertThat(actions).filteredOn(action -> action.path("Name").asText().endsWith(".Deploy"))
                     .extracting(action -> action.path("Configuration").path("StackName").asText())
                     .containsExactly("movierec-" + stage + "-data", "movierec-" + stage + "-personalize",
-                            "movierec-" + stage + "-api");
+                            "movierec-" + stage + "-api", "movierec-" + stage + "-batch",
+                            "movierec-" + stage + "-retraining");
         }
     }
 

@@ -3,7 +3,9 @@ package com.movierec.infra.personalize.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.movierec.infra.Fixtures;
+import com.movierec.infra.TemplateJson;
 import com.movierec.infra.config.QualityGateSettings.SlotGate;
 import com.movierec.infra.personalize.PersonalizeArns;
 import com.movierec.infra.personalize.PersonalizeNames;
@@ -19,7 +21,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
@@ -37,23 +41,43 @@ class ResourcePropsTest {
 
     @BeforeAll
     static void createScope() {
-        stack = new Stack(Fixtures.app(tmp.resolve("cdk.out")), "Props");
-        role = Role.Builder.create(stack, "Role").assumedBy(new ServicePrincipal("personalize.amazonaws.com")).build();
-        lifecycle = new LifecycleProvider(stack, "Lifecycle", LifecycleProviderProps.builder()
-                .lifecycleJar(Fixtures.lifecycleJar(tmp.resolve("jar")))
-                .arns(PersonalizeArns.of(stack, new PersonalizeNames("dev")))
-                .personalizeRole(role)
-                .watchTimeout(Duration.ofHours(1))
-                .pollSeconds(60)
-                .build());
-        group = new DatasetGroup(stack, "Group", DatasetGroup.Props.builder().lifecycle(lifecycle)
-                .name("movierec-dev-dataset-group").key(new Key(stack, "Key")).role(role).build());
+        Scope scope = Scope.create(tmp.resolve("props"));
+        stack = scope.stack();
+        role = scope.role();
+        lifecycle = scope.lifecycle();
+        group = scope.group();
+        solution = scope.solution();
         itemsSchema = new PersonalizeSchemaResource(stack, "ItemsSchema", PersonalizeSchemaResource.Props.builder()
                 .lifecycle(lifecycle).name("movierec-dev-items-schema")
                 .schema(PersonalizeSchemas.load(DatasetType.ITEMS)).build());
-        solution = new Solution(stack, "Solution", Solution.Props.builder().lifecycle(lifecycle)
-                .name("movierec-dev-popularity").datasetGroup(group)
-                .recipeArn("arn:aws:personalize:::recipe/aws-popularity-count").performAutoTraining(false).build());
+    }
+
+    /** A stack with a lifecycle provider, a dataset group and a popularity solution, in an app of its own. */
+    private record Scope(Stack stack, Role role, LifecycleProvider lifecycle, DatasetGroup group, Solution solution) {
+        static Scope create(Path dir) {
+            Stack stack = new Stack(Fixtures.app(dir.resolve("cdk.out")), "Props");
+            Role role = Role.Builder.create(stack, "Role")
+                    .assumedBy(new ServicePrincipal("personalize.amazonaws.com")).build();
+            LifecycleProvider lifecycle = new LifecycleProvider(stack, "Lifecycle", LifecycleProviderProps.builder()
+                    .lifecycleJar(Fixtures.lifecycleJar(dir.resolve("jar")))
+                    .arns(PersonalizeArns.of(stack, new PersonalizeNames("dev")))
+                    .personalizeRole(role)
+                    .watchTimeout(Duration.ofHours(1))
+                    .pollSeconds(60)
+                    .build());
+            DatasetGroup group = new DatasetGroup(stack, "Group", DatasetGroup.Props.builder().lifecycle(lifecycle)
+                    .name("movierec-dev-dataset-group").key(new Key(stack, "Key")).role(role).build());
+            Solution solution = new Solution(stack, "Solution", Solution.Props.builder().lifecycle(lifecycle)
+                    .name("movierec-dev-popularity").datasetGroup(group)
+                    .recipeArn("arn:aws:personalize:::recipe/aws-popularity-count").performAutoTraining(false)
+                    .build());
+            return new Scope(stack, role, lifecycle, group, solution);
+        }
+
+        TrainedSolutionVersion version(String id) {
+            return new TrainedSolutionVersion(stack, id, TrainedSolutionVersion.Props.builder().lifecycle(lifecycle)
+                    .solution(solution).trigger("0123456789ab").watch(lifecycle.watch()).build());
+        }
     }
 
     @Test
@@ -96,6 +120,27 @@ class ResourcePropsTest {
         assertThatThrownBy(() -> Campaign.Props.builder().lifecycle(lifecycle).name("movierec-dev-c")
                 .solutionVersion(version()).minProvisionedTps(0).build())
                 .hasMessage("campaign movierec-dev-c has minProvisionedTps 0: Personalize needs 1 or more");
+    }
+
+    @Test
+    void withAutoTrainingACampaignFollowsItsSolutionsLatestVersionElseItServesTheTrainedOne() {
+        Scope scope = Scope.create(tmp.resolve("sync"));
+        Campaign syncedCampaign = new Campaign(scope.stack(), "SyncedCampaign", Campaign.Props.builder()
+                .lifecycle(scope.lifecycle()).name("movierec-dev-synced").solutionVersion(scope.version("Synced"))
+                .syncWithLatestVersionOf(scope.solution()).build());
+        Campaign fixedCampaign = new Campaign(scope.stack(), "FixedCampaign", Campaign.Props.builder()
+                .lifecycle(scope.lifecycle()).name("movierec-dev-fixed").solutionVersion(scope.version("Fixed"))
+                .build());
+        TemplateJson template = TemplateJson.of(Template.fromStack(scope.stack()));
+        JsonNode synced = template.resource(logicalId(syncedCampaign)).path("Properties");
+        JsonNode fixed = template.resource(logicalId(fixedCampaign)).path("Properties");
+
+        assertThat(TemplateJson.text(synced.path("SolutionVersionArn")))
+                .isEqualTo("${" + logicalId(scope.solution()) + ".Arn}/$LATEST");
+        assertThat(synced.path("CampaignConfig").asText()).isEqualTo("{\"syncWithLatestSolutionVersion\": true}");
+        assertThat(TemplateJson.text(fixed.path("SolutionVersionArn"))).doesNotContain("$LATEST")
+                .matches("\\$\\{FixedVersion\\w+\\.Arn}");
+        assertThat(fixed.has("CampaignConfig")).isFalse();
     }
 
     @Test
@@ -174,6 +219,10 @@ class ResourcePropsTest {
     }
 
     private static int versions;
+
+    private static String logicalId(PersonalizeResource resource) {
+        return Stack.of(resource).getLogicalId((CfnElement) resource.resource().getNode().getDefaultChild());
+    }
 
     private static TrainedSolutionVersion version() {
         return new TrainedSolutionVersion(stack, "Version" + versions++, TrainedSolutionVersion.Props.builder()

@@ -21,11 +21,16 @@ import software.amazon.awssdk.services.personalize.model.UpdateCampaignRequest;
 /**
  * {@code Custom::PersonalizeCampaign}: Name, SolutionVersionArn, MinProvisionedTPS, CampaignConfig. The last three
  * change in place with UpdateCampaign, during which the campaign keeps serving the previous version.
+ *
+ * <p>With CampaignConfig's {@code syncWithLatestSolutionVersion: true} (auto-training), Personalize requires
+ * SolutionVersionArn in the form {@code <solution ARN>/$LATEST} and moves the campaign to each new version of that
+ * solution by itself; a reported version of that solution then matches the request.
  */
 public final class CampaignResource extends UpdatableResource<Campaign> {
     private static final String SOLUTION_VERSION_ARN = "SolutionVersionArn";
     private static final String MIN_TPS = "MinProvisionedTPS";
     private static final String CONFIG = "CampaignConfig";
+    private static final String LATEST = "/$LATEST";
 
     private final PersonalizeClient personalize;
 
@@ -42,6 +47,7 @@ public final class CampaignResource extends UpdatableResource<Campaign> {
     @Override
     protected String create(CustomResourceEvent event) {
         Properties properties = event.properties();
+        requireSyncMatchesVersion(properties);
         CreateCampaignRequest request = CreateCampaignRequest.builder()
                 .name(properties.required("Name"))
                 .solutionVersionArn(properties.required(SOLUTION_VERSION_ARN))
@@ -54,6 +60,7 @@ public final class CampaignResource extends UpdatableResource<Campaign> {
     @Override
     protected void requestUpdate(CustomResourceEvent event, String arn) {
         Properties properties = event.properties();
+        requireSyncMatchesVersion(properties);
         UpdateCampaignRequest request = UpdateCampaignRequest.builder()
                 .campaignArn(arn)
                 .solutionVersionArn(properties.required(SOLUTION_VERSION_ARN))
@@ -78,9 +85,31 @@ public final class CampaignResource extends UpdatableResource<Campaign> {
     /** Personalize fills in config defaults, so the requested config only has to be contained in the reported one. */
     private boolean matches(CustomResourceEvent event, String solutionVersionArn, Integer minTps, CampaignConfig config) {
         Properties properties = event.properties();
-        return properties.required(SOLUTION_VERSION_ARN).equals(solutionVersionArn)
+        return sameVersion(properties.required(SOLUTION_VERSION_ARN), solutionVersionArn)
                 && Objects.equals(properties.requiredInt(MIN_TPS, 1), minTps)
                 && SdkJson.covers(config, config(properties));
+    }
+
+    /** The requested version, or with {@code <solution>/$LATEST} any version of that solution Personalize reports. */
+    private static boolean sameVersion(String requested, String reported) {
+        if (requested.equals(reported)) {
+            return true;
+        }
+        return requested.endsWith(LATEST) && reported != null
+                && reported.startsWith(requested.substring(0, requested.length() - LATEST.length() + 1));
+    }
+
+    /** Personalize's rule: syncWithLatestSolutionVersion true if and only if SolutionVersionArn ends in /$LATEST. */
+    private void requireSyncMatchesVersion(Properties properties) {
+        CampaignConfig config = config(properties);
+        boolean sync = config != null && Boolean.TRUE.equals(config.syncWithLatestSolutionVersion());
+        String version = properties.required(SOLUTION_VERSION_ARN);
+        if (sync != version.endsWith(LATEST)) {
+            throw Failure.property(type, SOLUTION_VERSION_ARN, sync
+                    ? "must be <solution ARN>/$LATEST with CampaignConfig's syncWithLatestSolutionVersion, not '"
+                            + version + "'"
+                    : "ends in /$LATEST, which needs CampaignConfig's syncWithLatestSolutionVersion: true");
+        }
     }
 
     private CampaignConfig config(Properties properties) {

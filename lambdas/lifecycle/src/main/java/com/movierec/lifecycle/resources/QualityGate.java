@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The optional {@code QualityGate} of a SolutionMetrics resource,
- * {@code {"minimums": {"<metric>": 0.1}, "maxRegression": 0.05}}: the deploy fails before the campaign moves to the
- * new version when a gated metric (a key of {@code minimums}) is below its minimum or, with {@code maxRegression},
+ * The optional {@code QualityGate} of a SolutionMetrics resource, and the {@code gate} of a scheduled retraining's
+ * slot, {@code {"minimums": {"<metric>": 0.1}, "maxRegression": 0.05}}: the deploy (or the retraining) fails before
+ * the campaign moves to the new version when a gated metric (a key of {@code minimums}) is below its minimum or, with {@code maxRegression},
  * more than that fraction below the same metric of the version the campaign serves now. A value equal to its bound
  * passes.
  */
@@ -47,8 +47,12 @@ final class QualityGate {
     }
 
     static QualityGate from(Properties properties) {
-        Optional<JsonNode> given = properties.optionalJson(PROPERTY);
-        if (given.isEmpty()) {
+        return from(properties.optionalJson(PROPERTY));
+    }
+
+    /** The gate as JSON (the {@code QualityGate} property, or a retraining slot's {@code gate}); empty for none. */
+    static QualityGate from(Optional<JsonNode> given) {
+        if (given.isEmpty() || given.get().isNull()) {
             return new QualityGate(Map.of(), Optional.empty());
         }
         JsonNode gate = given.get();

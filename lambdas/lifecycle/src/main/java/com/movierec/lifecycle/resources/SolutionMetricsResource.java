@@ -11,23 +11,19 @@ import com.movierec.lifecycle.core.Retry;
 import com.movierec.lifecycle.core.Status;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
-import software.amazon.awssdk.services.personalize.model.Campaign;
-import software.amazon.awssdk.services.personalize.model.DescribeCampaignRequest;
 import software.amazon.awssdk.services.personalize.model.DescribeSolutionVersionRequest;
-import software.amazon.awssdk.services.personalize.model.GetSolutionMetricsRequest;
 import software.amazon.awssdk.services.personalize.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.personalize.model.SolutionVersion;
 
 /**
  * {@code Custom::PersonalizeSolutionMetrics}: the offline metrics of a trained version as attributes, and an optional
- * {@link QualityGate}. With the gate's maxRegression, {@code CampaignArn} names the campaign that will serve the
- * version, and the version the campaign serves now is the baseline. Its physical id is the SolutionVersionArn; every
+ * {@link QualityGate}, checked by {@link QualityGateCheck} as a scheduled retraining checks it. With the gate's
+ * maxRegression, {@code CampaignArn} names the campaign that will serve the version, and the version the campaign
+ * serves now is the baseline. Its physical id is the SolutionVersionArn; every
  * change re-reads the metrics; nothing is deleted.
  */
 public final class SolutionMetricsResource extends LifecycleResource {
@@ -35,10 +31,12 @@ public final class SolutionMetricsResource extends LifecycleResource {
     private static final String CAMPAIGN_ARN = "CampaignArn";
 
     private final PersonalizeClient personalize;
+    private final QualityGateCheck gateCheck;
 
     public SolutionMetricsResource(PersonalizeClient personalize, Retry retry) {
         super(ResourceType.SOLUTION_METRICS, retry);
         this.personalize = personalize;
+        this.gateCheck = new QualityGateCheck(personalize, retry);
     }
 
     /** Only a new SolutionVersionArn changes the physical id; a new gate or campaign re-reads the same version. */
@@ -87,52 +85,15 @@ public final class SolutionMetricsResource extends LifecycleResource {
             log.info("waiting for the version to finish training", entry("arn", arn), entry("status", version.status()));
             return Completion.waiting();
         }
-        Map<String, Double> metrics = new TreeMap<>(call("GetSolutionMetrics", () -> personalize.getSolutionMetrics(
-                GetSolutionMetricsRequest.builder().solutionVersionArn(arn).build())).metrics());
-        log.info("read the offline metrics", entry("arn", arn), entry("metrics", metrics));
-        QualityGate gate = QualityGate.from(event.properties());
-        Optional<QualityGate.Baseline> served = gate.checksRegression()
-                ? servedVersion(event.properties().required(CAMPAIGN_ARN), arn)
-                : Optional.empty();
-        List<String> violations = gate.violations(metrics, served);
-        if (!violations.isEmpty()) {
-            throw Failure.of(type, name(event), String.join("; ", violations));
+        QualityGateCheck.Result checked = gateCheck.check(QualityGate.from(event.properties()), arn,
+                event.properties().optional(CAMPAIGN_ARN));
+        if (!checked.passed()) {
+            throw Failure.of(type, name(event), String.join("; ", checked.violations()));
         }
         Map<String, String> data = new LinkedHashMap<>();
         data.put("Arn", arn);
-        metrics.forEach((metric, value) -> data.put(metric, BigDecimal.valueOf(value).toPlainString()));
+        checked.metrics().forEach((metric, value) -> data.put(metric, BigDecimal.valueOf(value).toPlainString()));
         return Completion.done(data);
-    }
-
-    /**
-     * The version {@code campaignArn} serves now and its metrics, unless there is nothing to compare with: the campaign
-     * does not exist yet (a first deploy, or a new campaign replacing one), serves no version yet, or already serves
-     * {@code newVersionArn} (a gate changed, not the version). DescribeCampaign's solutionVersionArn stays the served
-     * version while an UpdateCampaign is in progress, as Personalize keeps serving it until the update is ACTIVE.
-     */
-    private Optional<QualityGate.Baseline> servedVersion(String campaignArn, String newVersionArn) {
-        Campaign campaign;
-        try {
-            campaign = call("DescribeCampaign", () -> personalize.describeCampaign(
-                    DescribeCampaignRequest.builder().campaignArn(campaignArn).build())).campaign();
-        } catch (ResourceNotFoundException e) {
-            log.info("no regression check: the campaign does not exist yet", entry("campaign", campaignArn));
-            return Optional.empty();
-        }
-        String served = campaign.solutionVersionArn();
-        if (served == null || !Status.isActive(campaign.status())) {
-            log.info("no regression check: the campaign serves no version yet", entry("campaign", campaignArn),
-                    entry("status", campaign.status()));
-            return Optional.empty();
-        }
-        if (served.equals(newVersionArn)) {
-            log.info("no regression check: the campaign already serves this version", entry("campaign", campaignArn));
-            return Optional.empty();
-        }
-        Map<String, Double> metrics = call("GetSolutionMetrics", () -> personalize.getSolutionMetrics(
-                GetSolutionMetricsRequest.builder().solutionVersionArn(served).build())).metrics();
-        log.info("read the served version's metrics", entry("arn", served), entry("metrics", new TreeMap<>(metrics)));
-        return Optional.of(new QualityGate.Baseline(Arns.resourceName(served), metrics));
     }
 
     @Override

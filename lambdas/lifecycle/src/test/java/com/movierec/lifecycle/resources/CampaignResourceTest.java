@@ -30,6 +30,7 @@ class CampaignResourceTest {
     private static final String SOLUTION = ResourceCase.ACCOUNT + "solution/movierec-dev-user-personalization-1a2b3c4d";
     private static final String VERSION = SOLUTION + "/4f5e6d7c";
     private static final String NEW_VERSION = SOLUTION + "/8a9b0c1d";
+    private static final String LATEST = SOLUTION + "/$LATEST";
     /** What Personalize reports back: the requested exploration settings plus the defaults it fills in. */
     private static final CampaignConfig REPORTED_CONFIG = CampaignConfig.builder()
             .itemExplorationConfig(Map.of("explorationWeight", "0.3", "explorationItemAgeCutOff", "30"))
@@ -185,6 +186,56 @@ class CampaignResourceTest {
                 .hasMessageStartingWith("Custom::PersonalizeCampaign property CampaignConfig is invalid: "
                         + "CampaignConfig.explorationWeight is not a field Personalize knows; the fields are ")
                 .hasMessageContaining("itemExplorationConfig");
+    }
+
+    @Test
+    void createsSyncedWithTheSolutionsLatestVersionForAutoTraining() {
+        when(harness.personalize.createCampaign(any(CreateCampaignRequest.class)))
+                .thenReturn(CreateCampaignResponse.builder().campaignArn(ARN).build());
+
+        harness.onEvent(synced(Events.load("campaign/create")));
+
+        ArgumentCaptor<CreateCampaignRequest> request = ArgumentCaptor.forClass(CreateCampaignRequest.class);
+        verify(harness.personalize).createCampaign(request.capture());
+        assertThat(request.getValue().solutionVersionArn()).isEqualTo(LATEST);
+        assertThat(request.getValue().campaignConfig().syncWithLatestSolutionVersion()).isTrue();
+    }
+
+    @Test
+    void turningSyncOnUpdatesInPlaceAndAnyVersionOfTheSolutionMatchesLatest() {
+        Map<String, Object> event = synced(Events.load("campaign/update-config"));
+        CampaignConfig sync = REPORTED_CONFIG.toBuilder().syncWithLatestSolutionVersion(true).build();
+        describeAnswers(campaign(VERSION, 1, update(NEW_VERSION, 1, sync, "CREATE IN_PROGRESS")),
+                campaign(NEW_VERSION, 1, sync, update(NEW_VERSION, 1, sync, "ACTIVE")));
+
+        Map<String, Object> answer = harness.onEvent(event);
+
+        assertThat(updateRequest().solutionVersionArn()).isEqualTo(LATEST);
+        assertThat(harness.isComplete(event, answer)).isEqualTo(Map.of("IsComplete", false));
+        assertThat(harness.isComplete(event, answer)).containsEntry("IsComplete", true);
+        verify(harness.personalize, times(1)).updateCampaign(any(UpdateCampaignRequest.class));
+    }
+
+    @Test
+    void syncAndLatestGoTogether() {
+        Map<String, Object> syncOnly = Events.withProperty(synced(Events.load("campaign/create")),
+                "SolutionVersionArn", VERSION);
+        Map<String, Object> latestOnly = Events.withProperty(Events.load("campaign/create"), "SolutionVersionArn",
+                LATEST);
+
+        assertThatThrownBy(() -> harness.onEvent(syncOnly)).hasMessage("Custom::PersonalizeCampaign property "
+                + "SolutionVersionArn must be <solution ARN>/$LATEST with CampaignConfig's "
+                + "syncWithLatestSolutionVersion, not '" + VERSION + "'");
+        assertThatThrownBy(() -> harness.onEvent(latestOnly)).hasMessage("Custom::PersonalizeCampaign property "
+                + "SolutionVersionArn ends in /$LATEST, which needs CampaignConfig's syncWithLatestSolutionVersion: "
+                + "true");
+        verify(harness.personalize, never()).createCampaign(any(CreateCampaignRequest.class));
+    }
+
+    /** What infra's Campaign sends with auto-training: the solution's $LATEST and the sync flag. */
+    private static Map<String, Object> synced(Map<String, Object> event) {
+        return Events.withProperty(Events.withProperty(event, "SolutionVersionArn", LATEST), "CampaignConfig",
+                "{\"syncWithLatestSolutionVersion\": true}");
     }
 
     private void describeAnswers(Campaign... campaigns) {

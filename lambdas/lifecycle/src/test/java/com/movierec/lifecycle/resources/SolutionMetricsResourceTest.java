@@ -1,5 +1,12 @@
 package com.movierec.lifecycle.resources;
 
+import static com.movierec.lifecycle.testing.GateFixtures.CAMPAIGN;
+import static com.movierec.lifecycle.testing.GateFixtures.NDCG;
+import static com.movierec.lifecycle.testing.GateFixtures.REGRESSION_GATE;
+import static com.movierec.lifecycle.testing.GateFixtures.SERVED;
+import static com.movierec.lifecycle.testing.GateFixtures.SOLUTION;
+import static com.movierec.lifecycle.testing.GateFixtures.VERSION;
+import static com.movierec.lifecycle.testing.GateFixtures.VERSION_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -11,6 +18,7 @@ import static org.mockito.Mockito.when;
 import com.movierec.lifecycle.core.Failure;
 import com.movierec.lifecycle.testing.Errors;
 import com.movierec.lifecycle.testing.Events;
+import com.movierec.lifecycle.testing.GateFixtures;
 import com.movierec.lifecycle.testing.Harness;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,13 +33,8 @@ import software.amazon.awssdk.services.personalize.model.GetSolutionMetricsRespo
 import software.amazon.awssdk.services.personalize.model.SolutionVersion;
 
 class SolutionMetricsResourceTest {
-    private static final String SOLUTION = ResourceCase.ACCOUNT + "solution/movierec-dev-user-personalization-1a2b3c4d";
-    private static final String VERSION = SOLUTION + "/4f5e6d7c";
     private static final String NEW_VERSION = SOLUTION + "/8a9b0c1d";
-    private static final String NAME = "movierec-dev-user-personalization-1a2b3c4d/4f5e6d7c";
-    private static final String SERVED = SOLUTION + "/0a1b2c3d";
-    private static final String CAMPAIGN = ResourceCase.ACCOUNT + "campaign/movierec-dev-user-personalization-5e6f7a8b";
-    private static final String NDCG = "normalized_discounted_cumulative_gain_at_10";
+    private static final String NAME = VERSION_NAME;
     private static final Map<String, Double> METRICS = Map.of(
             "coverage", 0.2871,
             "mean_reciprocal_rank_at_25", 0.1873,
@@ -264,15 +267,11 @@ class SolutionMetricsResourceTest {
     }
 
     private void metrics(String version, Map<String, Double> metrics) {
-        when(harness.personalize.getSolutionMetrics(ArgumentMatchers.<GetSolutionMetricsRequest>argThat(
-                request -> request != null && request.solutionVersionArn().equals(version))))
-                .thenReturn(GetSolutionMetricsResponse.builder().solutionVersionArn(version).metrics(metrics).build());
+        GateFixtures.metrics(harness.personalize, version, metrics);
     }
 
     private void campaign(String servedVersion, String status) {
-        when(harness.personalize.describeCampaign(any(DescribeCampaignRequest.class))).thenReturn(
-                DescribeCampaignResponse.builder().campaign(Campaign.builder().campaignArn(CAMPAIGN).status(status)
-                        .solutionVersionArn(servedVersion).build()).build());
+        GateFixtures.campaign(harness.personalize, servedVersion, status);
     }
 
     /** A version that meets {@link #regressionGated()}'s minimums passes, and no other version's metrics are read. */
@@ -298,8 +297,7 @@ class SolutionMetricsResourceTest {
     /** Minimums NDCG@10 0.05 and precision@10 0.02, maxRegression 0.05, and the campaign. */
     private static Map<String, Object> regressionGated() {
         Map<String, Object> event = Events.withProperty(Events.load("solution-metrics/create"), "QualityGate",
-                "{\"minimums\": {\"" + NDCG + "\": \"0.05\", \"precision_at_10\": \"0.02\"}, "
-                        + "\"maxRegression\": \"0.05\"}");
+                REGRESSION_GATE);
         return Events.withProperty(event, "CampaignArn", CAMPAIGN);
     }
 

@@ -15,12 +15,13 @@ class CloudAssemblyTest {
     private final CloudAssembly assembly = SynthesizedDev.base();
 
     @Test
-    void theDevStageHoldsDataPersonalizeAndApiInDependencyOrder() {
+    void theDevStageHoldsItsStacksInDependencyOrder() {
         StageAssembly dev = assembly.stage("dev");
 
         assertThat(assembly.stageNames()).containsExactly("dev");
         assertThat(dev.stacks()).extracting(StackArtifact::stackName)
-                .containsExactly("movierec-dev-data", "movierec-dev-personalize", "movierec-dev-api");
+                .containsExactly("movierec-dev-data", "movierec-dev-personalize", "movierec-dev-api",
+                        "movierec-dev-batch", "movierec-dev-retraining");
         assertThat(dev.stack("Personalize").region()).hasValue("eu-west-1");
         assertThat(dev.stack("Personalize").account()).as("environment-agnostic account, as bin/run synthesizes")
                 .isEmpty();

@@ -3,6 +3,7 @@ package com.movierec.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +82,48 @@ class MovieRecStageTest {
         for (Stack stack : stacks(prod)) {
             assertThat(stack.getTags().tagValues()).as(stack.getStackName()).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void everyPersonalizeResourceThatTakesTagsGetsTheCostAllocationTagsAsItsTagsProperty() {
+        Map<String, String> devTags = new TreeMap<>(CUSTOM);
+        devTags.put("Project", "movierec");
+        devTags.put("Environment", "dev");
+        Map<String, String> prodTags = Map.of("Project", "movierec", "Environment", "prod", "CostCenter",
+                "prod-recommendations");
+
+        for (var entry : Map.of("dev", devTags, "prod", prodTags).entrySet()) {
+            Map<String, JsonNode> tagged = personalizeResources(STAGES.get(entry.getKey()), true);
+            assertThat(tagged.keySet().stream().map(r -> r.split(" ")[1]).distinct())
+                    .containsExactlyInAnyOrderElementsOf(LifecycleProvider.TAGGED_TYPES);
+            assertThat(tagged).allSatisfy((resource, properties) -> {
+                JsonNode tags = properties.path("Tags");
+                assertThat(tags.isArray()).as(resource + " Tags is a list of {Key, Value}").isTrue();
+                assertThat(tags(tags)).as(resource).isEqualTo(entry.getValue());
+                assertThat(tags.get(0).path("Key").asText()).as("Project first, as config merges them")
+                        .isEqualTo("Project");
+            });
+        }
+    }
+
+    @Test
+    void schemasAndMetricsTakeNoTagsBecausePersonalizeTagsNeither() {
+        assertThat(personalizeResources(STAGES.get("dev"), false)).isNotEmpty()
+                .allSatisfy((resource, properties) -> assertThat(properties.has("Tags")).as(resource).isFalse());
+    }
+
+    /** "logicalId type" to the properties of each Custom::Personalize* resource that is (or is not) tagged. */
+    private static Map<String, JsonNode> personalizeResources(MovieRecStage stage, boolean taggedTypes) {
+        JsonNode resources = TemplateJson.of(Template.fromStack(stage.personalizeStack())).root().path("Resources");
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        resources.properties().forEach(resource -> {
+            String type = resource.getValue().path("Type").asText();
+            if (type.startsWith("Custom::Personalize")
+                    && LifecycleProvider.TAGGED_TYPES.contains(type) == taggedTypes) {
+                out.put(resource.getKey() + " " + type, resource.getValue().path("Properties"));
+            }
+        });
+        return out;
     }
 
     private static List<Stack> stacks(MovieRecStage stage) {

@@ -65,6 +65,8 @@ public final class PersonalizeStack extends Stack {
                 .personalizeRole(serviceRole)
                 .watchTimeout(training.timeout())
                 .pollSeconds(training.pollSeconds())
+                // MovieRecStage's Tags.of reaches CloudFormation resources only; the Personalize ones get them here.
+                .tags(config.costAllocationTags())
                 .build());
         JobWatch watch = lifecycle.watch();
 

@@ -95,7 +95,9 @@ class PersonalizeStackTest {
 
         assertThat(texts(statement.path("Action"))).allMatch(action -> action.startsWith("personalize:"))
                 .contains("personalize:CreateDatasetGroup", "personalize:DeleteCampaign",
-                        "personalize:StopSolutionVersionCreation");
+                        "personalize:StopSolutionVersionCreation",
+                        // tags on Create need TagResource; a removed tag needs UntagResource
+                        "personalize:TagResource", "personalize:UntagResource");
         assertThat(texts(statement.path("Resource"))).containsExactlyInAnyOrder(
                 "arn:${AWS::Partition}:personalize:::recipe/*",
                 ownArn("schema"), ownArn("dataset-group"), ownArn("dataset"), ownArn("dataset-import-job"),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
@@ -49,14 +50,30 @@ public final class LifecycleProvider extends Construct {
             "personalize:DeleteCampaign",
             "personalize:CreateEventTracker", "personalize:DescribeEventTracker", "personalize:DeleteEventTracker",
             "personalize:CreateFilter", "personalize:DescribeFilter", "personalize:DeleteFilter",
-            "personalize:DescribeRecipe");
+            "personalize:DescribeRecipe",
+            // Tags on Create need TagResource too; UntagResource when a tag is removed from an existing resource.
+            "personalize:TagResource", "personalize:UntagResource");
+
+    /**
+     * The contract's types whose Create call takes tags (CreateSchema takes none; SolutionMetrics creates nothing):
+     * these get the environment's cost-allocation tags as their {@code Tags} property.
+     */
+    public static final Set<String> TAGGED_TYPES = Set.of("Custom::PersonalizeDatasetGroup",
+            "Custom::PersonalizeDataset", "Custom::PersonalizeDatasetImportJob", "Custom::PersonalizeSolution",
+            "Custom::PersonalizeSolutionVersion", "Custom::PersonalizeCampaign", "Custom::PersonalizeEventTracker",
+            "Custom::PersonalizeFilter");
+
+    /** The property that carries the tags: a list of {@code {"Key": ..., "Value": ...}}, in the config's order. */
+    public static final String TAGS_PROPERTY = "Tags";
 
     private final Provider provider;
     private final JobWatch watch;
+    private final Map<String, String> tags;
 
     public LifecycleProvider(Construct scope, String id, LifecycleProviderProps props) {
         super(scope, id);
         PersonalizeArns arns = props.arns();
+        tags = props.tags();
         JobWatcher watcher = new JobWatcher(this, "Watcher", props.lifecycleJar(), arns,
                 Duration.seconds(props.watchTimeout().toSeconds()));
 
@@ -120,17 +137,30 @@ public final class LifecycleProvider extends Construct {
         ProviderFrameworkSuppressions.apply(provider, onEvent, isComplete);
     }
 
-    /** A custom resource of one of the contract's types, its properties passed in a stable order. */
+    /**
+     * A custom resource of one of the contract's types, its properties passed in a stable order; a type in
+     * {@link #TAGGED_TYPES} also gets the environment's tags as {@code Tags} (none when there are no tags).
+     */
     public CustomResource resource(Construct scope, String id, String resourceType, Map<String, String> properties) {
         if (!resourceType.matches("Custom::Personalize[A-Za-z]+")) {
             throw new IllegalArgumentException("resource type \"" + resourceType + "\" is not one of the lifecycle "
                     + "contract's Custom::Personalize* types (docs/personalize-resources.md)");
         }
         properties.forEach((key, value) -> Objects.requireNonNull(value, () -> resourceType + " property " + key));
+        if (properties.containsKey(TAGS_PROPERTY)) {
+            throw new IllegalArgumentException(resourceType + " property " + TAGS_PROPERTY + " is the provider's: "
+                    + "set the environment's tags on LifecycleProviderProps");
+        }
+        Map<String, Object> all = new TreeMap<>(properties);
+        if (TAGGED_TYPES.contains(resourceType) && !tags.isEmpty()) {
+            List<Map<String, String>> list = new ArrayList<>();
+            tags.forEach((key, value) -> list.add(new TreeMap<>(Map.of("Key", key, "Value", value))));
+            all.put(TAGS_PROPERTY, list);
+        }
         return CustomResource.Builder.create(scope, id)
                 .serviceToken(provider.getServiceToken())
                 .resourceType(resourceType)
-                .properties(new TreeMap<String, Object>(properties))
+                .properties(all)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
     }

@@ -3,6 +3,9 @@ package com.movierec.infra.personalize.lifecycle;
 import com.movierec.infra.personalize.PersonalizeArns;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awscdk.services.iam.IRole;
 
@@ -12,15 +15,18 @@ import software.amazon.awscdk.services.iam.IRole;
  * @param personalizeRole the service role the handlers pass to Personalize
  * @param watchTimeout    how long an import or training may take before the deploy fails
  * @param pollSeconds     how often the watcher checks a running job
+ * @param tags            the environment's cost-allocation tags, in order, which every resource Personalize tags
+ *                        carries as its {@code Tags} property; null or empty for none
  */
 public record LifecycleProviderProps(Path lifecycleJar, PersonalizeArns arns, IRole personalizeRole,
-                                     Duration watchTimeout, int pollSeconds) {
+                                     Duration watchTimeout, int pollSeconds, Map<String, String> tags) {
 
     public LifecycleProviderProps {
         LifecycleProvider.requireJar(Objects.requireNonNull(lifecycleJar, "lifecycleJar"));
         Objects.requireNonNull(arns, "arns");
         Objects.requireNonNull(personalizeRole, "personalizeRole");
         Objects.requireNonNull(watchTimeout, "watchTimeout");
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     public static Builder builder() {
@@ -33,6 +39,7 @@ public record LifecycleProviderProps(Path lifecycleJar, PersonalizeArns arns, IR
         private IRole personalizeRole;
         private Duration watchTimeout;
         private int pollSeconds;
+        private Map<String, String> tags;
 
         public Builder lifecycleJar(Path lifecycleJar) {
             this.lifecycleJar = lifecycleJar;
@@ -59,8 +66,13 @@ public record LifecycleProviderProps(Path lifecycleJar, PersonalizeArns arns, IR
             return this;
         }
 
+        public Builder tags(Map<String, String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
         public LifecycleProviderProps build() {
-            return new LifecycleProviderProps(lifecycleJar, arns, personalizeRole, watchTimeout, pollSeconds);
+            return new LifecycleProviderProps(lifecycleJar, arns, personalizeRole, watchTimeout, pollSeconds, tags);
         }
     }
 }

@@ -40,6 +40,11 @@ public final class CampaignResource extends UpdatableResource<Campaign> {
     }
 
     @Override
+    protected PersonalizeClient tagging() {
+        return personalize;
+    }
+
+    @Override
     protected Set<String> inPlaceProperties() {
         return Set.of(SOLUTION_VERSION_ARN, MIN_TPS, CONFIG);
     }
@@ -53,6 +58,7 @@ public final class CampaignResource extends UpdatableResource<Campaign> {
                 .solutionVersionArn(properties.required(SOLUTION_VERSION_ARN))
                 .minProvisionedTPS(properties.requiredInt(MIN_TPS, 1))
                 .campaignConfig(config(properties))
+                .tags(ResourceTags.forCreate(type, properties))
                 .build();
         return call("CreateCampaign", () -> personalize.createCampaign(request)).campaignArn();
     }

@@ -22,6 +22,11 @@ public final class DatasetGroupResource extends DescribedResource<DatasetGroup> 
     }
 
     @Override
+    protected PersonalizeClient tagging() {
+        return personalize;
+    }
+
+    @Override
     protected String create(CustomResourceEvent event) {
         Properties properties = event.properties();
         Optional<String> kmsKeyArn = properties.optional("KmsKeyArn");
@@ -34,6 +39,7 @@ public final class DatasetGroupResource extends DescribedResource<DatasetGroup> 
                 .kmsKeyArn(kmsKeyArn.orElse(null))
                 .roleArn(roleArn.orElse(null))
                 .domain(Domains.of(properties))
+                .tags(ResourceTags.forCreate(type, properties))
                 .build();
         return call("CreateDatasetGroup", () -> personalize.createDatasetGroup(request)).datasetGroupArn();
     }

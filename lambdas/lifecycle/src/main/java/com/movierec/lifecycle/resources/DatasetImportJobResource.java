@@ -27,6 +27,11 @@ public final class DatasetImportJobResource extends WatchedJobResource {
     }
 
     @Override
+    protected PersonalizeClient tagging() {
+        return personalize;
+    }
+
+    @Override
     protected String nameProperty() {
         return "JobName";
     }
@@ -44,6 +49,7 @@ public final class DatasetImportJobResource extends WatchedJobResource {
                 .dataSource(DataSource.builder().dataLocation(dataLocation).build())
                 .roleArn(properties.required("RoleArn"))
                 .importMode(properties.oneOf("ImportMode", IMPORT_MODES))
+                .tags(ResourceTags.forCreate(type, properties))
                 .build();
         return call("CreateDatasetImportJob", () -> personalize.createDatasetImportJob(request)).datasetImportJobArn();
     }

@@ -31,6 +31,11 @@ public final class DatasetResource extends UpdatableResource<Dataset> {
     }
 
     @Override
+    protected PersonalizeClient tagging() {
+        return personalize;
+    }
+
+    @Override
     protected Set<String> inPlaceProperties() {
         return Set.of(SCHEMA_ARN);
     }
@@ -43,6 +48,7 @@ public final class DatasetResource extends UpdatableResource<Dataset> {
                 .datasetGroupArn(properties.required("DatasetGroupArn"))
                 .datasetType(properties.requiredOneOf("DatasetType", TYPES))
                 .schemaArn(properties.required(SCHEMA_ARN))
+                .tags(ResourceTags.forCreate(type, properties))
                 .build();
         return call("CreateDataset", () -> personalize.createDataset(request)).datasetArn();
     }

@@ -22,11 +22,17 @@ public final class EventTrackerResource extends DescribedResource<EventTracker> 
     }
 
     @Override
+    protected PersonalizeClient tagging() {
+        return personalize;
+    }
+
+    @Override
     protected String create(CustomResourceEvent event) {
         Properties properties = event.properties();
         CreateEventTrackerRequest request = CreateEventTrackerRequest.builder()
                 .name(properties.required("Name"))
                 .datasetGroupArn(properties.required("DatasetGroupArn"))
+                .tags(ResourceTags.forCreate(type, properties))
                 .build();
         return call("CreateEventTracker", () -> personalize.createEventTracker(request)).eventTrackerArn();
     }

@@ -21,12 +21,18 @@ public final class FilterResource extends DescribedResource<Filter> {
     }
 
     @Override
+    protected PersonalizeClient tagging() {
+        return personalize;
+    }
+
+    @Override
     protected String create(CustomResourceEvent event) {
         Properties properties = event.properties();
         CreateFilterRequest request = CreateFilterRequest.builder()
                 .name(properties.required("Name"))
                 .datasetGroupArn(properties.required("DatasetGroupArn"))
                 .filterExpression(properties.required("FilterExpression"))
+                .tags(ResourceTags.forCreate(type, properties))
                 .build();
         return call("CreateFilter", () -> personalize.createFilter(request)).filterArn();
     }

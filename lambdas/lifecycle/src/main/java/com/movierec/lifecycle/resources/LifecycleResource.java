@@ -9,18 +9,23 @@ import com.movierec.lifecycle.core.Failure;
 import com.movierec.lifecycle.core.OnEventResult;
 import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.personalize.PersonalizeClient;
+import software.amazon.awssdk.services.personalize.model.TagResourceRequest;
+import software.amazon.awssdk.services.personalize.model.UntagResourceRequest;
 
 /**
  * The request-type logic every resource shares. Create makes the resource; an Update that changes a property
  * Personalize cannot change makes a new one (CloudFormation then deletes the old physical id); other Updates change
- * it in place; Delete of a physical id that is not an ARN (a Create that failed before Personalize answered) is a
- * no-op. isComplete waits for whichever of these onEvent started.
+ * it in place (a change of {@code Tags} never replaces: TagResource/UntagResource apply it); Delete of a physical
+ * id that is not an ARN (a Create that failed before Personalize answered) is a no-op. isComplete waits for whichever of these onEvent started.
  */
 public abstract class LifecycleResource implements PersonalizeResource {
     protected final Logger log = LoggerFactory.getLogger(getClass());
@@ -41,6 +46,9 @@ public abstract class LifecycleResource implements PersonalizeResource {
                     log.info("replacing: a property Personalize cannot change has changed",
                             entry("changed", replacingChanges(event)));
                     yield created(event);
+                }
+                if (event.changedProperties().contains(ResourceTags.PROPERTY)) {
+                    retag(event, event.physicalId());
                 }
                 update(event, event.physicalId());
                 yield OnEventResult.withArn(event.physicalId());
@@ -91,6 +99,38 @@ public abstract class LifecycleResource implements PersonalizeResource {
         return Set.of();
     }
 
+    /**
+     * The client that applies a change of {@code Tags} in place; null (the default) for a type Personalize does
+     * not tag (Schema, SolutionMetrics), whose Tags are ignored.
+     */
+    protected PersonalizeClient tagging() {
+        return null;
+    }
+
+    /** Applies a change of Tags to the existing resource: UntagResource for removed keys, TagResource for the rest. */
+    private void retag(CustomResourceEvent event, String arn) {
+        PersonalizeClient personalize = tagging();
+        if (personalize == null) {
+            log.info("Tags changed, but Personalize does not tag this type: nothing to do");
+            return;
+        }
+        Map<String, String> before = ResourceTags.of(type, event.oldProperties());
+        Map<String, String> after = ResourceTags.of(type, event.properties());
+        List<String> removed = before.keySet().stream().filter(key -> !after.containsKey(key)).toList();
+        Map<String, String> added = new LinkedHashMap<>(after);
+        added.entrySet().removeIf(tag -> tag.getValue().equals(before.get(tag.getKey())));
+        if (!removed.isEmpty()) {
+            run("UntagResource", () -> personalize.untagResource(
+                    UntagResourceRequest.builder().resourceArn(arn).tagKeys(removed).build()));
+        }
+        if (!added.isEmpty()) {
+            run("TagResource", () -> personalize.tagResource(
+                    TagResourceRequest.builder().resourceArn(arn).tags(ResourceTags.sdkTags(added)).build()));
+        }
+        log.info("tags changed in place", entry("arn", arn), entry("tagged", added.keySet()),
+                entry("untagged", removed));
+    }
+
     /** Starts creating the resource and answers its ARN. */
     protected abstract String create(CustomResourceEvent event);
 
@@ -129,6 +169,7 @@ public abstract class LifecycleResource implements PersonalizeResource {
     private Set<String> replacingChanges(CustomResourceEvent event) {
         Set<String> changed = new LinkedHashSet<>(event.changedProperties());
         changed.removeAll(inPlaceProperties());
+        changed.remove(ResourceTags.PROPERTY);
         return changed;
     }
 

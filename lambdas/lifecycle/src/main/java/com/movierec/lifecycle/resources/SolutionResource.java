@@ -36,6 +36,11 @@ public final class SolutionResource extends UpdatableResource<Solution> {
     }
 
     @Override
+    protected PersonalizeClient tagging() {
+        return personalize;
+    }
+
+    @Override
     protected Set<String> inPlaceProperties() {
         return Set.of(SolutionConfigs.AUTO_TRAINING, SolutionConfigs.SCHEDULE);
     }
@@ -51,6 +56,7 @@ public final class SolutionResource extends UpdatableResource<Solution> {
                 .performAutoTraining(SolutionConfigs.performAutoTraining(properties))
                 .eventType(properties.optional("EventType").orElse(null))
                 .solutionConfig(SolutionConfigs.solutionConfig(properties))
+                .tags(ResourceTags.forCreate(type, properties))
                 .build();
         return call("CreateSolution", () -> personalize.createSolution(request)).solutionArn();
     }

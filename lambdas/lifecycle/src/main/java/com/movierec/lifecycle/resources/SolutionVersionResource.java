@@ -31,10 +31,16 @@ public final class SolutionVersionResource extends WatchedJobResource {
     }
 
     @Override
+    protected PersonalizeClient tagging() {
+        return personalize;
+    }
+
+    @Override
     protected String startJob(CustomResourceEvent event) {
         CreateSolutionVersionRequest request = CreateSolutionVersionRequest.builder()
                 .solutionArn(event.properties().required("SolutionArn"))
                 .trainingMode(event.properties().oneOf("TrainingMode", TRAINING_MODES))
+                .tags(ResourceTags.forCreate(type, event.properties()))
                 .build();
         return call("CreateSolutionVersion", () -> personalize.createSolutionVersion(request)).solutionVersionArn();
     }

@@ -19,7 +19,13 @@ public final class ControlPlane {
     public static final String TARGET_HEADER = "X-Amz-Target";
     private static final String TARGET_PREFIX = "AmazonPersonalize.";
 
+    /** The Create calls whose {@code tags} Personalize keeps (CreateSchema takes none). */
+    private static final Set<String> TAGGED_CREATES = Set.of("CreateDatasetGroup", "CreateDataset",
+            "CreateDatasetImportJob", "CreateSolution", "CreateSolutionVersion", "CreateCampaign",
+            "CreateEventTracker", "CreateFilter");
+
     private final OperationTable table = new OperationTable();
+    private final TagOperations tags;
 
     public ControlPlane(PersonalizeEngine engine) {
         SchemaOperations.register(table, engine.schemas());
@@ -32,6 +38,7 @@ public final class ControlPlane {
         EventTrackerOperations.register(table, engine.eventTrackers(), engine.settings().accountId());
         FilterOperations.register(table, engine.filters());
         RecipeOperations.register(table, engine.recipes());
+        tags = TagOperations.register(table);
     }
 
     /** The operation names served, e.g. {@code CreateSchema}. */
@@ -49,7 +56,11 @@ public final class ControlPlane {
                     "personalize-local does not implement " + target + "; it implements " + table.names());
             return;
         }
-        JsonNode response = operation.get().handle(new RequestFields(Json.parse(body)));
+        RequestFields request = new RequestFields(Json.parse(body));
+        JsonNode response = operation.get().handle(request);
+        if (TAGGED_CREATES.contains(target.substring(TARGET_PREFIX.length()))) {
+            tags.created(request, response);
+        }
         Responses.json(exchange, Protocol.AWS_JSON_1_1, 200, response);
     }
 }

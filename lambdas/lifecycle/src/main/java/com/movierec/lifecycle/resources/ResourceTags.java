@@ -1,0 +1,57 @@
+package com.movierec.lifecycle.resources;
+
+import com.movierec.lifecycle.core.Failure;
+import com.movierec.lifecycle.core.Properties;
+import com.movierec.lifecycle.core.ResourceType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.personalize.model.Tag;
+
+/**
+ * The optional {@code Tags} property: a list of {@code {"Key": ..., "Value": ...}}, as CloudFormation's own
+ * resources take them (docs/personalize-resources.md). Absent or empty means no tags. A change of Tags never
+ * replaces a resource: {@link LifecycleResource} applies it with TagResource/UntagResource.
+ */
+public final class ResourceTags {
+    public static final String PROPERTY = "Tags";
+
+    private ResourceTags() {
+    }
+
+    /** The tags by key, in the order given; empty when the property is absent. */
+    public static Map<String, String> of(ResourceType type, Properties properties) {
+        Object value = properties.asMap().get(PROPERTY);
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (value == null || value instanceof String text && text.isBlank()) {
+            return tags;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw Failure.property(type, PROPERTY, "must be a list of {\"Key\": ..., \"Value\": ...}");
+        }
+        for (Object element : list) {
+            if (!(element instanceof Map<?, ?> tag) || !(tag.get("Key") instanceof String key) || key.isBlank()
+                    || tag.get("Value") == null || tag.get("Value") instanceof Map || tag.get("Value") instanceof List) {
+                throw Failure.property(type, PROPERTY, "must be a list of {\"Key\": ..., \"Value\": ...} with a "
+                        + "non-blank string Key and a string Value, not " + element);
+            }
+            if (tags.put(key, tag.get("Value").toString()) != null) {
+                throw Failure.property(type, PROPERTY, "has the key '" + key + "' twice");
+            }
+        }
+        return tags;
+    }
+
+    /** The tags for a Create request; null (so the request carries no tags) when there are none. */
+    public static List<Tag> forCreate(ResourceType type, Properties properties) {
+        Map<String, String> tags = of(type, properties);
+        return tags.isEmpty() ? null : sdkTags(tags);
+    }
+
+    static List<Tag> sdkTags(Map<String, String> tags) {
+        List<Tag> out = new ArrayList<>(tags.size());
+        tags.forEach((key, value) -> out.add(Tag.builder().tagKey(key).tagValue(value).build()));
+        return out;
+    }
+}

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.movierec.infra.config.EnvironmentConfig;
 import com.movierec.infra.config.MovieRecConfig;
 import com.movierec.infra.config.MovieRecConfigParser;
+import com.movierec.infra.data.DataStack;
+import com.movierec.infra.data.DataStackProps;
 import com.movierec.infra.data.PreparedData;
+import com.movierec.infra.personalize.PersonalizeNames;
 import com.movierec.schemas.DatasetType;
 import com.movierec.schemas.PersonalizeSchemas;
 import java.io.IOException;
@@ -23,6 +26,8 @@ import java.util.zip.ZipOutputStream;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stage;
+import software.amazon.awscdk.StageProps;
 
 /**
  * Test inputs made on the fly: a tiny prepared-data directory (never MovieLens), a stand-in lifecycle jar, and the
@@ -134,6 +139,23 @@ public final class Fixtures {
         Map<String, Object> context = new LinkedHashMap<>(featureFlags());
         context.putAll(extraContext);
         return new App(AppProps.builder().outdir(outdir.toString()).context(context).build());
+    }
+
+    /**
+     * A {@code dev} stage in {@link #ACCOUNT} / {@link #REGION} holding only the real Data stack (ml-100k, deleted
+     * on destroy): what a stack that builds on the data bucket is tested beside. {@code Stage.of(data)} is the stage.
+     */
+    public static DataStack devDataStack(App app, PreparedData prepared) {
+        Stage stage = new Stage(app, "dev", StageProps.builder()
+                .env(Environment.builder().account(ACCOUNT).region(REGION).build())
+                .build());
+        return new DataStack(stage, "Data", DataStackProps.builder()
+                .stackName("movierec-dev-data")
+                .names(new PersonalizeNames("dev"))
+                .dataset("ml-100k")
+                .preparedData(prepared)
+                .retainData(false)
+                .build());
     }
 
     /** The repository root, as the build passes it (surefire's movierec.repoRoot). */

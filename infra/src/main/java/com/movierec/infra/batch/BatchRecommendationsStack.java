@@ -3,14 +3,10 @@ package com.movierec.infra.batch;
 import com.movierec.infra.data.DataStore;
 import com.movierec.infra.personalize.PersonalizeArns;
 import com.movierec.infra.personalize.PersonalizeNames;
-import java.util.Map;
+import com.movierec.infra.workflow.WorkflowSchedule;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.scheduler.Schedule;
-import software.amazon.awscdk.services.scheduler.ScheduleExpression;
-import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
-import software.amazon.awscdk.services.scheduler.targets.StepFunctionsStartExecution;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
 
@@ -58,14 +54,9 @@ public final class BatchRecommendationsStack extends Stack {
                 props.settings().numResults(), arns.iamRole(personalizeRoleName),
                 "s3://" + bucketName + "/" + INPUT_KEY, outputUri, store.key().getKeyArn()).stateMachine();
 
-        props.settings().schedule().ifPresent(expression -> Schedule.Builder.create(this, "Schedule")
-                .scheduleName(BatchWorkflow.stateMachineName(names))
-                .description("Starts the movierec " + names.environment() + " batch recommendations")
-                .schedule(ScheduleExpression.expression(expression))
-                .target(StepFunctionsStartExecution.Builder.create(stateMachine)
-                        .input(ScheduleTargetInput.fromObject(Map.of()))
-                        .build())
-                .build());
+        props.settings().schedule().ifPresent(expression -> WorkflowSchedule.start(this,
+                BatchWorkflow.stateMachineName(names), "Starts the movierec " + names.environment() + " batch recommendations",
+                expression, stateMachine));
 
         CfnOutput.Builder.create(this, "StateMachineArn")
                 .description("Start it to write batch recommendations: aws stepfunctions start-execution "

@@ -4,6 +4,7 @@ import com.movierec.infra.config.EnvironmentConfig;
 import com.movierec.infra.config.RecipeSlot;
 import com.movierec.infra.personalize.PersonalizeArns;
 import com.movierec.infra.personalize.PersonalizeNames;
+import com.movierec.infra.workflow.WorkflowSchedule;
 import com.movierec.schemas.DatasetType;
 import java.util.EnumMap;
 import java.util.Map;
@@ -12,10 +13,6 @@ import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.scheduler.Schedule;
-import software.amazon.awscdk.services.scheduler.ScheduleExpression;
-import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
-import software.amazon.awscdk.services.scheduler.targets.StepFunctionsStartExecution;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
 
@@ -55,14 +52,9 @@ public final class RetrainingStack extends Stack {
                 props.dataStore().location(DatasetType.INTERACTIONS.csvFileName()),
                 arns.iamRole(names.serviceRoleName(getRegion())), gate).stateMachine();
 
-        props.settings().schedule().ifPresent(expression -> Schedule.Builder.create(this, "Schedule")
-                .scheduleName(RetrainingWorkflow.stateMachineName(names))
-                .description("Starts the movierec " + names.environment() + " retraining")
-                .schedule(ScheduleExpression.expression(expression))
-                .target(StepFunctionsStartExecution.Builder.create(stateMachine)
-                        .input(ScheduleTargetInput.fromObject(Map.of()))
-                        .build())
-                .build());
+        props.settings().schedule().ifPresent(expression -> WorkflowSchedule.start(this,
+                RetrainingWorkflow.stateMachineName(names), "Starts the movierec " + names.environment() + " retraining",
+                expression, stateMachine));
 
         CfnOutput.Builder.create(this, "StateMachineArn")
                 .description("Start it to retrain now: aws stepfunctions start-execution --state-machine-arn <this>")

@@ -11,7 +11,6 @@ import com.movierec.infra.Fixtures;
 import com.movierec.infra.TemplateJson;
 import com.movierec.infra.config.BatchRecommendationSettings;
 import com.movierec.infra.data.DataStack;
-import com.movierec.infra.data.DataStackProps;
 import com.movierec.infra.data.PreparedData;
 import com.movierec.infra.personalize.PersonalizeArns;
 import com.movierec.infra.personalize.PersonalizeNames;
@@ -32,10 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
-import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Stage;
-import software.amazon.awscdk.StageProps;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
@@ -473,18 +470,10 @@ class BatchRecommendationsStackTest {
         static Synth of(Path dir, BatchRecommendationSettings settings, boolean filtered,
                         Consumer<Stack> extra) {
             App app = Fixtures.app(dir.resolve("cdk.out"));
-            Stage stage = new Stage(app, "dev", StageProps.builder()
-                    .env(Environment.builder().account(Fixtures.ACCOUNT).region(Fixtures.REGION).build())
-                    .build());
             PreparedData prepared = Fixtures.loadedPreparedData(dir.resolve("prepared"), true);
             PersonalizeNames names = new PersonalizeNames("dev");
-            DataStack data = new DataStack(stage, "Data", DataStackProps.builder()
-                    .stackName(PREFIX + "data")
-                    .names(names)
-                    .dataset("ml-100k")
-                    .preparedData(prepared)
-                    .retainData(false)
-                    .build());
+            DataStack data = Fixtures.devDataStack(app, prepared);
+            Stage stage = Stage.of(data);
             // What the Personalize stack's ServingResources holds: ARNs built from names.
             PersonalizeArns arns = PersonalizeArns.of(data, names);
             BatchRecommendationsStackProps.Builder props = BatchRecommendationsStackProps.builder()

@@ -15,7 +15,6 @@ import com.movierec.infra.config.QualityGateSettings.SlotGate;
 import com.movierec.infra.config.RecipeSlot;
 import com.movierec.infra.config.RetrainingSettings;
 import com.movierec.infra.data.DataStack;
-import com.movierec.infra.data.DataStackProps;
 import com.movierec.infra.personalize.PersonalizeArns;
 import com.movierec.infra.personalize.PersonalizeNames;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
@@ -35,10 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
-import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Stage;
-import software.amazon.awscdk.StageProps;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
@@ -440,18 +437,10 @@ class RetrainingStackTest {
         static Synth of(Path dir, Map<RecipeSlot, String> campaignNames, QualityGateSettings gates,
                         RetrainingSettings settings, Consumer<Stack> extra) {
             App app = Fixtures.app(dir.resolve("cdk.out"));
-            Stage stage = new Stage(app, "dev", StageProps.builder()
-                    .env(Environment.builder().account(Fixtures.ACCOUNT).region(Fixtures.REGION).build())
-                    .build());
             var prepared = Fixtures.loadedPreparedData(dir.resolve("prepared"), false);
             PersonalizeNames names = new PersonalizeNames("dev");
-            DataStack data = new DataStack(stage, "Data", DataStackProps.builder()
-                    .stackName(PREFIX + "data")
-                    .names(names)
-                    .dataset("ml-100k")
-                    .preparedData(prepared)
-                    .retainData(false)
-                    .build());
+            DataStack data = Fixtures.devDataStack(app, prepared);
+            Stage stage = Stage.of(data);
             PersonalizeArns arns = PersonalizeArns.of(data, names);
             Map<RecipeSlot, String> campaignArns = new EnumMap<>(RecipeSlot.class);
             campaignNames.forEach((slot, name) -> campaignArns.put(slot, arns.resource("campaign", PREFIX + name)));

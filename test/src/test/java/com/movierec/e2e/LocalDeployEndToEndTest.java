@@ -20,6 +20,7 @@ import com.movierec.localmode.deploy.DeployOptions;
 import com.movierec.localmode.deploy.LocalDeployer;
 import com.movierec.localmode.deploy.StageDeployment;
 import com.movierec.localmode.deploy.assembly.CloudAssembly;
+import com.movierec.local.iam.LeastPrivilegeReport;
 import com.movierec.localmode.testing.LocalEngine;
 import com.movierec.localmode.testing.RecordingListener;
 import com.movierec.localmode.testing.SynthesizedDev;
@@ -56,6 +57,7 @@ class LocalDeployEndToEndTest {
     private static MovieLensCatalogue catalogue;
     private static Path prepared;
     private static LocalEngine engine;
+    private static java.util.Map<String, java.util.List<com.movierec.local.iam.NamedPolicy>> deployedRoles;
     private static final LocalDeployer DEPLOYER = new LocalDeployer();
     private static DeployOptions options;
     private static StageDeployment deployment;
@@ -260,6 +262,7 @@ class LocalDeployEndToEndTest {
     void destroyLeavesNoPersonalizeResourceAndNoDataFile() {
         server.close();
         server = null;
+        deployedRoles = engine.account.iam().rolePolicies();
 
         DEPLOYER.destroy(SynthesizedDev.updatedWithData(prepared), SynthesizedDev.STAGE, options);
 
@@ -268,10 +271,25 @@ class LocalDeployEndToEndTest {
         assertThat(options.stateStore().all()).isEmpty();
     }
 
+    /**
+     * Everything above ran under IAM as AWS enforces it (each handler with its function's role, the policies the
+     * templates deploy): not one call may have been denied. The grants no call used are written to
+     * target/least-privilege.md, for the README's least-privilege figures.
+     */
+    @Test
+    @Order(7)
+    void theWholeRunMadeNoCallIamDeniesAndItsUnusedGrantsAreReported() throws java.io.IOException {
+        LeastPrivilegeReport report = LeastPrivilegeReport.of(deployedRoles, engine.account.authorizer().log());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "least-privilege.md"), report.markdown());
+
+        assertThat(report.denied()).isEmpty();
+        assertThat(report.grants()).anyMatch(LeastPrivilegeReport.Grant::used);
+    }
+
     /** The local API with the deployed environment and the data layer the synth staged. */
     private static void serve(CloudAssembly assembly) {
         ApiDataLayerFiles layer = ApiDataLayerFiles.of(assembly);
-        server = LocalApiServer.start(DEPLOYER.deployedApiEnvironment(), engine.server.endpoint(), layer.itemsCsv(),
+        server = LocalApiServer.start(engine.apiCredentials(), DEPLOYER.deployedApiEnvironment(), engine.server.endpoint(), layer.itemsCsv(),
                 layer.knownUsers(), SynthesizedDev.STAGE, 0);
         api = new LocalApi(server.endpoint());
     }

@@ -87,7 +87,7 @@ class LocalDeployFailedJobsTest extends FreshEngineTest {
         DeployOptions options = engine.options(probeTheApiOnRollback).build();
         deployer.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, options);
         ApiDataLayerFiles layer = ApiDataLayerFiles.of(SynthesizedDev.base());
-        try (LocalApiServer server = LocalApiServer.start(deployer.deployedApiEnvironment(), engine.server.endpoint(),
+        try (LocalApiServer server = LocalApiServer.start(engine.apiCredentials(), deployer.deployedApiEnvironment(), engine.server.endpoint(),
                 layer.itemsCsv(), layer.knownUsers(), SynthesizedDev.STAGE, 0)) {
             api.set(new LocalApi(server.endpoint()));
             List<String> similarBefore = api.get().get("/movies/1/similar?count=5").movieIds();

@@ -189,7 +189,7 @@ class QualityGateEndToEndTest extends FreshEngineTest {
 
     private LocalApiServer serve(CloudAssembly assembly) {
         ApiDataLayerFiles layer = ApiDataLayerFiles.of(assembly);
-        return LocalApiServer.start(deployer.deployedApiEnvironment(), engine.server.endpoint(), layer.itemsCsv(),
+        return LocalApiServer.start(engine.apiCredentials(), deployer.deployedApiEnvironment(), engine.server.endpoint(), layer.itemsCsv(),
                 layer.knownUsers(), SynthesizedDev.STAGE, 0);
     }
 

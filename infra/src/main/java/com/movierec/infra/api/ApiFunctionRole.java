@@ -28,14 +28,14 @@ final class ApiFunctionRole {
             serving.campaignArn(slot).ifPresent(recommending::add);
         }
         if (!recommending.isEmpty()) {
-            // Personalize authorises a filter passed to GetRecommendations as a resource of its own.
-            recommending.add(serving.unwatchedFilterArn());
-            recommending.add(serving.unwatchedInGenreFilterArn());
+            // The campaign is the only resource type GetRecommendations takes (Service Authorization Reference): a
+            // filter passed with it is not authorised separately, so no grant names the filters.
             role.addToPolicy(statement("GetRecommendations", "personalize:GetRecommendations", recommending));
         }
         serving.campaignArn(RecipeSlot.RANKING).ifPresent(ranking -> role.addToPolicy(
                 statement("GetPersonalizedRanking", "personalize:GetPersonalizedRanking", List.of(ranking))));
-        role.addToPolicy(statement("PutEvents", "personalize:PutEvents", List.of(serving.eventTrackerArn())));
+        // PutEvents takes no resource type: AWS's PutEvents reference asks for Resource "*"; a tracker ARN denies it.
+        role.addToPolicy(statement("PutEvents", "personalize:PutEvents", List.of("*")));
         return role;
     }
 

@@ -14,6 +14,7 @@ public final class PersonalizeArns {
     /** The resource types whose ARNs the lifecycle Lambdas act on. */
     public static final List<String> RESOURCE_TYPES = List.of("schema", "dataset-group",
             "dataset", "dataset-import-job", "solution", "campaign", "event-tracker", "filter");
+    private static final String EVENT_TRACKER = "event-tracker";
 
     private final String partition;
     private final String region;
@@ -35,10 +36,15 @@ public final class PersonalizeArns {
         return new PersonalizeArns("<AWS::Partition>", NagFindings.region(stack), NagFindings.account(stack), names);
     }
 
-    /** Every resource of a type whose name starts with this environment's prefix, e.g. schema/movierec-dev-*. */
+    /**
+     * Every resource of a type whose name starts with this environment's prefix, e.g. schema/movierec-dev-*. Event
+     * trackers are the exception: their ARNs carry a generated id ({@code event-tracker/1a2b3c4d}), not the name, so
+     * no prefix can scope them and the pattern is every tracker of the account and region (the Service Authorization
+     * Reference's {@code arn:${Partition}:personalize:${Region}:${Account}:event-tracker/${ResourceId}}).
+     */
     public String ownResources(String resourceType) {
-        return "arn:" + partition + ":personalize:" + region + ":" + account + ":" + resourceType + "/"
-                + names.prefix() + "*";
+        String pattern = resourceType.equals(EVENT_TRACKER) ? "*" : names.prefix() + "*";
+        return "arn:" + partition + ":personalize:" + region + ":" + account + ":" + resourceType + "/" + pattern;
     }
 
     /** One resource of this environment by its Personalize name, e.g. campaign/movierec-dev-popularity-1a2b3c4d. */

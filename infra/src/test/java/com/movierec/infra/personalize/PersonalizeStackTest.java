@@ -101,7 +101,13 @@ class PersonalizeStackTest {
         assertThat(texts(statement.path("Resource"))).containsExactlyInAnyOrder(
                 "arn:${AWS::Partition}:personalize:::recipe/*",
                 ownArn("schema"), ownArn("dataset-group"), ownArn("dataset"), ownArn("dataset-import-job"),
-                ownArn("solution"), ownArn("campaign"), ownArn("event-tracker"), ownArn("filter"));
+                ownArn("solution"), ownArn("campaign"), ownArn("filter"),
+                // tracker ARNs carry a generated id, not the name: no prefix can scope them
+                "arn:${AWS::Partition}:personalize:eu-west-1:" + Fixtures.ACCOUNT + ":event-tracker/*");
+        assertThat(texts(statement.path("Action"))).doesNotContain("personalize:ListSolutionVersions");
+        JsonNode listing = handlerStatement("ListSolutionVersionsBeforeDelete");
+        assertThat(texts(listing.path("Action"))).containsExactly("personalize:ListSolutionVersions");
+        assertThat(texts(listing.path("Resource"))).containsExactly("*");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -66,12 +67,32 @@ public final class LocalApiServer implements AutoCloseable {
      */
     public static LocalApiServer start(Map<String, String> apiEnvironment, URI personalizeEndpoint, Path itemsCsv,
                                        Path knownUsersFile, String stage, int port, Path staticRoot) {
+        return start(LocalPersonalizeClients.NO_IAM, apiEnvironment, personalizeEndpoint, itemsCsv, knownUsersFile,
+                stage, port, staticRoot);
+    }
+
+    /** The API alone, its calls signed with {@code credentials}. */
+    public static LocalApiServer start(AwsCredentialsProvider credentials, Map<String, String> apiEnvironment,
+                                       URI personalizeEndpoint, Path itemsCsv, Path knownUsersFile, String stage,
+                                       int port) {
+        return start(credentials, apiEnvironment, personalizeEndpoint, itemsCsv, knownUsersFile, stage, port, null);
+    }
+
+    /**
+     * As above, the handler's Personalize calls signed with {@code credentials}: the API function's role session
+     * ({@code LocalAccount.credentialsOf(StageDeployment.API_HANDLER)}) when IAM is enforced.
+     */
+    public static LocalApiServer start(AwsCredentialsProvider credentials, Map<String, String> apiEnvironment,
+                                       URI personalizeEndpoint, Path itemsCsv, Path knownUsersFile, String stage,
+                                       int port, Path staticRoot) {
         ApiConfig config = ApiConfig.fromEnvironment(
                 localEnvironment(apiEnvironment, personalizeEndpoint, itemsCsv, knownUsersFile));
         MovieCatalog catalog = MovieCatalog.load(itemsCsv);
         SdkHttpClient http = PersonalizeClients.httpClient();
-        PersonalizeRuntimeClient runtime = LocalPersonalizeClients.runtime(personalizeEndpoint, config.region(), http);
-        PersonalizeEventsClient events = LocalPersonalizeClients.events(personalizeEndpoint, config.region(), http);
+        PersonalizeRuntimeClient runtime = LocalPersonalizeClients.runtime(personalizeEndpoint, config.region(), http,
+                credentials);
+        PersonalizeEventsClient events = LocalPersonalizeClients.events(personalizeEndpoint, config.region(), http,
+                credentials);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         try {
             StaticFiles files = staticRoot == null ? null : new StaticFiles(staticRoot);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import com.movierec.localmode.deploy.iam.LocalAccount;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,11 +25,14 @@ import java.util.Optional;
  * @param watcherPollCap          the longest wait between two checks of a watched job (the stacks say PollSeconds)
  * @param retrySleepCap           the longest back-off of the handlers' throttling retries
  * @param parameters              template parameter values, by name
+ * @param account                 the local account whose IAM is enforced: every handler signs its calls with its
+ *                                function's role and the policies the templates deploy decide; empty: no IAM (the
+ *                                handlers sign with a dummy key and everything is allowed)
  */
 public record DeployOptions(URI personalizeEndpoint, Path s3Root, StateStore stateStore, DeployListener listener,
                             Optional<String> region, Optional<String> accountId, Duration completionPollInterval,
                             Duration completionTimeout, Duration watcherPollCap, Duration retrySleepCap,
-                            Map<String, String> parameters) {
+                            Map<String, String> parameters, Optional<LocalAccount> account) {
     public static final String DEFAULT_ACCOUNT = "000000000000";
 
     public DeployOptions {
@@ -58,6 +62,7 @@ public record DeployOptions(URI personalizeEndpoint, Path s3Root, StateStore sta
         private Duration watcherPollCap = Duration.ofSeconds(1);
         private Duration retrySleepCap = Duration.ofSeconds(1);
         private Map<String, String> parameters = Map.of();
+        private LocalAccount account;
 
         private Builder(URI personalizeEndpoint, Path s3Root) {
             this.personalizeEndpoint = personalizeEndpoint;
@@ -109,10 +114,16 @@ public record DeployOptions(URI personalizeEndpoint, Path s3Root, StateStore sta
             return this;
         }
 
+        /** Enforces IAM with {@code value}: give personalize-local the same account's authorizer. */
+        public Builder account(LocalAccount value) {
+            this.account = value;
+            return this;
+        }
+
         public DeployOptions build() {
             return new DeployOptions(personalizeEndpoint, s3Root, stateStore, listener, Optional.ofNullable(region),
                     Optional.ofNullable(accountId), completionPollInterval, completionTimeout, watcherPollCap,
-                    retrySleepCap, parameters);
+                    retrySleepCap, parameters, Optional.ofNullable(account));
         }
     }
 }

@@ -11,7 +11,10 @@ import com.movierec.localmode.deploy.resources.UnsupportedResourceException;
 import com.movierec.localmode.deploy.waitcondition.SignalBoard;
 import com.movierec.localmode.deploy.waitcondition.WaitConditionHandleResource;
 import com.movierec.localmode.deploy.waitcondition.WaitConditionResource;
+import com.movierec.localmode.deploy.iam.LocalAccount;
+import com.movierec.localmode.deploy.iam.PolicyRegistration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,8 +33,11 @@ final class LocalResourceHandlers implements HandlerLookup {
     private final Map<String, ResourceHandler> byType;
     private final ResourceHandler standIn = new StandInResource();
 
-    LocalResourceHandlers(ResourceHandler personalize, LocalS3 s3, SignalBoard board) {
+    private final Optional<LocalAccount> account;
+
+    LocalResourceHandlers(ResourceHandler personalize, LocalS3 s3, SignalBoard board, Optional<LocalAccount> account) {
         this.personalize = personalize;
+        this.account = account;
         this.byType = Map.of(
                 "AWS::S3::Bucket", new BucketResource(s3),
                 "Custom::S3AutoDeleteObjects", new AutoDeleteObjectsResource(s3),
@@ -42,6 +48,13 @@ final class LocalResourceHandlers implements HandlerLookup {
 
     @Override
     public ResourceHandler forType(String type) {
+        ResourceHandler handler = handlerFor(type);
+        return account.isPresent() && PolicyRegistration.concerns(type)
+                ? new PolicyRegistration(handler, account.get())
+                : handler;
+    }
+
+    private ResourceHandler handlerFor(String type) {
         if (type.startsWith(PERSONALIZE_PREFIX)) {
             return personalize;
         }

@@ -1,5 +1,6 @@
 package com.movierec.localmode.deploy;
 
+import com.movierec.localmode.deploy.iam.PolicyRegistration;
 import com.movierec.localmode.deploy.assembly.StackArtifact;
 import com.movierec.localmode.deploy.assembly.StageAssembly;
 import com.movierec.localmode.deploy.lifecycle.LocalLifecycle;
@@ -35,11 +36,13 @@ final class LocalSession implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("stage " + stage.name() + " is environment-agnostic: "
                         + "give personalize-local's region (DeployOptions.region, --region)"));
         SignalBoard board = new SignalBoard();
+        options.account().ifPresent(account -> PolicyRegistration.restore(account, options.stateStore()));
         LocalLifecycle lifecycle = new LocalLifecycle(options.personalizeEndpoint(), clientRegion, board,
+                options.account(),
                 new LocalLifecycle.Timing(new ProviderFramework.Polling(options.completionPollInterval(),
                         options.completionTimeout()), options.watcherPollCap(), options.retrySleepCap()));
         LocalResourceHandlers handlers = new LocalResourceHandlers(lifecycle.personalizeResources(),
-                new LocalS3(options.s3Root()), board);
+                new LocalS3(options.s3Root()), board, options.account());
         return new LocalSession(options, lifecycle, new StackServices(handlers, options.stateStore(),
                 options.listener(), ExportLookup.of(options.stateStore())));
     }

@@ -1,5 +1,7 @@
 package com.movierec.localmode.run;
 
+import com.movierec.localmode.deploy.iam.LocalAccount;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import com.movierec.local.engine.EngineSettings;
 import com.movierec.local.server.PersonalizeLocalServer;
 import com.movierec.localmode.api.LocalApiServer;
@@ -64,7 +66,11 @@ public final class LocalRun implements AutoCloseable {
         PersonalizeLocalServer engine = PersonalizeLocalServer.start(EngineSettings.defaults(settings.s3Root())
                 .withRegion(region).withDelays(settings.engineDelays()), 0);
         try {
+            // IAM as AWS enforces it: the templates' policies, each handler signing with its function's role.
+            LocalAccount account = LocalAccount.enforcing(engine.engine().settings().accountId());
+            engine.engine().enforceIam(account.authorizer());
             DeployOptions options = DeployOptions.builder(engine.endpoint(), settings.s3Root())
+                    .account(account)
                     .listener(listener)
                     .completionPollInterval(settings.pollInterval())
                     .watcherPollCap(settings.pollInterval())
@@ -72,7 +78,8 @@ public final class LocalRun implements AutoCloseable {
             LocalDeployer deployer = new LocalDeployer();
             StageDeployment deployment = deployer.deploy(assembly, settings.stage(), options);
             Map<String, String> environment = deployer.deployedApiEnvironment();
-            LocalApiServer api = serve(settings, engine, environment, layers);
+            LocalApiServer api = serve(settings, engine, environment, layers,
+                    account.credentialsOf(StageDeployment.API_HANDLER));
             return new LocalRun(assembly, settings, engine, deployer, options, deployment, api, region);
         } catch (RuntimeException e) {
             engine.close();
@@ -81,9 +88,10 @@ public final class LocalRun implements AutoCloseable {
     }
 
     private static LocalApiServer serve(RunSettings settings, PersonalizeLocalServer engine,
-                                        Map<String, String> environment, LambdaLayers layers) {
+                                        Map<String, String> environment, LambdaLayers layers,
+                                        AwsCredentialsProvider credentials) {
         try {
-            return LocalApiServer.start(environment, engine.endpoint(),
+            return LocalApiServer.start(credentials, environment, engine.endpoint(),
                     layers.resolve(required(environment, "ITEMS_FILE")),
                     layers.resolve(required(environment, "KNOWN_USERS_FILE")),
                     settings.stage(), settings.apiPort(), settings.webRoot().orElse(null));

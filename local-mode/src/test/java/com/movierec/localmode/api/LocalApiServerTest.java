@@ -53,7 +53,7 @@ class LocalApiServerTest {
         Files.createDirectories(tmp.resolve("web"));
         Files.writeString(tmp.resolve("web/index.html"), "<h1>movierec</h1>");
         Files.writeString(tmp.resolve("secret.txt"), "outside the web root");
-        api = LocalApiServer.start(DEPLOYER.deployedApiEnvironment(), engine.server.endpoint(),
+        api = LocalApiServer.start(engine.apiCredentials(), DEPLOYER.deployedApiEnvironment(), engine.server.endpoint(),
                 data.resolve(DatasetType.ITEMS.csvFileName()), knownUsers, SynthesizedDev.STAGE, 0,
                 tmp.resolve("web"));
     }

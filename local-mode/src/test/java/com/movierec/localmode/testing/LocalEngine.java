@@ -1,5 +1,9 @@
 package com.movierec.localmode.testing;
 
+import com.movierec.local.iam.SessionCredentials;
+import com.movierec.localmode.deploy.StageDeployment;
+import com.movierec.localmode.deploy.iam.LocalAccount;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import com.movierec.local.engine.Delays;
 import com.movierec.local.engine.EngineSettings;
 import com.movierec.local.engine.state.Resource;
@@ -32,11 +36,18 @@ public final class LocalEngine implements AutoCloseable {
     public final PersonalizeLocalServer server;
     public final PersonalizeClient personalize;
     public final PersonalizeRuntimeClient runtime;
+    /** The account whose IAM the engine enforces, as AWS would: deploys and the API run under it. */
+    public final LocalAccount account;
 
     private LocalEngine(Path s3Root, PersonalizeLocalServer server) {
         this.s3Root = s3Root;
         this.server = server;
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        this.account = LocalAccount.enforcing(server.engine().settings().accountId());
+        server.engine().enforceIam(account.authorizer());
+        // The test's own checks call as the account's administrator, as a person with the CLI would.
+        SessionCredentials admin = account.iam().administrator();
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(admin.accessKeyId(),
+                admin.secretAccessKey()));
         this.personalize = PersonalizeClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(SynthesizedDev.REGION)).credentialsProvider(credentials)
                 .endpointOverride(server.endpoint()).build();
@@ -53,11 +64,17 @@ public final class LocalEngine implements AutoCloseable {
     /** Options for a deploy into this engine, remembering stacks in memory and polling every 20 ms. */
     public DeployOptions.Builder options(DeployListener listener) {
         return DeployOptions.builder(server.endpoint(), s3Root)
+                .account(account)
                 .stateStore(new InMemoryStateStore())
                 .listener(listener)
                 .completionPollInterval(Duration.ofMillis(20))
                 .watcherPollCap(Duration.ofMillis(50))
                 .retrySleepCap(Duration.ofMillis(20));
+    }
+
+    /** How the deployed API function signs its calls: its role's session. */
+    public AwsCredentialsProvider apiCredentials() {
+        return account.credentialsOf(StageDeployment.API_HANDLER);
     }
 
     public List<Resource> resources() {

@@ -1,6 +1,7 @@
 package com.movierec.local.engine;
 
 import com.movierec.local.engine.data.DatasetImporter;
+import com.movierec.local.iam.Authorizer;
 import com.movierec.local.engine.lifecycle.Transitions;
 import com.movierec.local.engine.state.Resource;
 import com.movierec.local.engine.state.ResourceStore;
@@ -16,6 +17,8 @@ final class EngineContext {
     final Faults faults = new Faults();
     final Transitions transitions;
     final DatasetImporter importer;
+    /** IAM, once local mode enforces it; null: every call is allowed (personalize-local on its own). */
+    volatile Authorizer authorizer;
 
     EngineContext(EngineSettings settings) {
         this.settings = settings;

@@ -31,15 +31,30 @@ public final class EventTrackers {
                         + "tracker; a dataset group can have only one.");
             }
             long sequence = ctx.store.nextSequence();
-            // Ids look random, as the service's do, but follow from the name and the creation order.
-            UUID trackingId = UUID.nameUUIDFromBytes((name + "#" + sequence).getBytes(StandardCharsets.UTF_8));
-            String id = HexFormat.of().toHexDigits((int) trackingId.getLeastSignificantBits());
-            EventTracker tracker = new EventTracker(ctx.arns.eventTracker(id), name, sequence, ctx.now(), group.arn(),
+            UUID trackingId = trackingId(name, sequence);
+            EventTracker tracker = new EventTracker(arn(trackingId), name, sequence, ctx.now(), group.arn(),
                     trackingId.toString());
             ctx.store.trackers.add(tracker);
             ctx.transitions.create(tracker);
             return tracker;
         }
+    }
+
+    /**
+     * The ARN a tracker created now with {@code name} gets: IAM authorises CreateEventTracker on it, and its id is
+     * generated, not the name. (Another create in between would shift it; only its id would differ.)
+     */
+    public String nextArn(String name) {
+        return arn(trackingId(name, ctx.store.peekSequence()));
+    }
+
+    /** Ids look random, as the service's do, but follow from the name and the creation order. */
+    private static UUID trackingId(String name, long sequence) {
+        return UUID.nameUUIDFromBytes((name + "#" + sequence).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String arn(UUID trackingId) {
+        return ctx.arns.eventTracker(HexFormat.of().toHexDigits((int) trackingId.getLeastSignificantBits()));
     }
 
     public EventTracker describe(String eventTrackerArn) {

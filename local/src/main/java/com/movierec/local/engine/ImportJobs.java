@@ -6,6 +6,7 @@ import com.movierec.local.engine.lifecycle.JobFailure;
 import com.movierec.local.engine.state.Dataset;
 import com.movierec.local.engine.state.ImportJob;
 import com.movierec.local.engine.state.Schema;
+import com.movierec.local.iam.Authorizer;
 import java.util.List;
 
 /**
@@ -66,6 +67,13 @@ public final class ImportJobs {
         ctx.faults.takeImportFailure().ifPresent(reason -> {
             throw new JobFailure(reason);
         });
+        Authorizer iam = ctx.authorizer;
+        if (iam != null) {
+            new ServiceRoleAccess(iam, ctx.settings.accountId()).readFailure(job.arn(), job.roleArn(), location)
+                    .ifPresent(reason -> {
+                        throw new JobFailure(reason);
+                    });
+        }
         Schema schema = ctx.store.schemas.require(dataset.schemaArn());
         return ctx.importer.run(location, dataset.type(), schema.parsed(), schema.text(), dataset.data(),
                 job.incremental());

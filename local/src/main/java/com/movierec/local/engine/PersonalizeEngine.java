@@ -1,7 +1,9 @@
 package com.movierec.local.engine;
 
 import com.movierec.local.engine.state.Resource;
+import com.movierec.local.iam.Authorizer;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * personalize-local's engine: every Personalize resource of one region and account, their state machines, real
@@ -101,6 +103,19 @@ public final class PersonalizeEngine implements AutoCloseable {
     /** Changes the state delays for transitions scheduled from now on. */
     public void delays(Delays delays) {
         ctx.transitions.delays(delays);
+    }
+
+    /**
+     * Enforces IAM from now on: the server authenticates and authorises every API call with {@code authorizer}, and
+     * jobs check Personalize's own access to their role, bucket and key as the service does.
+     */
+    public void enforceIam(Authorizer authorizer) {
+        ctx.authorizer = authorizer;
+    }
+
+    /** The IAM local mode enforces, if it does. */
+    public Optional<Authorizer> iam() {
+        return Optional.ofNullable(ctx.authorizer);
     }
 
     /** Every resource, oldest first. */

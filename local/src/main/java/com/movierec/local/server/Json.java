@@ -45,6 +45,15 @@ public final class Json {
         return node;
     }
 
+    /** The body as JSON, or null when it is not a JSON object (the operation itself then says what is wrong). */
+    public static ObjectNode parseOrNull(byte[] body) {
+        try {
+            return parse(body);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Parses a request body; an empty body is an empty object. */
     public static ObjectNode parse(byte[] body) {
         if (body.length == 0) {

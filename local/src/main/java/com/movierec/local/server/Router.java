@@ -1,5 +1,6 @@
 package com.movierec.local.server;
 
+import com.movierec.local.engine.Arns;
 import com.movierec.local.engine.ErrorType;
 import com.movierec.local.engine.PersonalizeEngine;
 import com.movierec.local.engine.PersonalizeException;
@@ -7,6 +8,9 @@ import com.movierec.local.server.admin.AdminApi;
 import com.movierec.local.server.control.ControlPlane;
 import com.movierec.local.server.runtime.EventsApi;
 import com.movierec.local.server.runtime.RuntimeApi;
+import com.movierec.local.server.auth.AuthFailure;
+import com.movierec.local.server.auth.RequestAuthorizer;
+import com.movierec.local.server.auth.RequiredPermissions;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -14,7 +18,7 @@ import java.io.IOException;
 /**
  * Sends each request to the API it belongs to: {@code /_local/*} admin, {@code POST /} with an
  * {@code X-Amz-Target} the control plane, {@code POST /recommendations} and {@code /personalize-ranking} the
- * runtime, {@code POST /events} the events API. SigV4 signatures are not checked. Engine errors become the
+ * runtime, {@code POST /events} the events API. With IAM enforced ({@link PersonalizeEngine#enforceIam}) the signer's key and IAM decide first. Engine errors become the
  * protocol's error response; an armed throttle answers any API request (not admin) with a throttling error.
  */
 final class Router implements HttpHandler {
@@ -23,6 +27,7 @@ final class Router implements HttpHandler {
     private final RuntimeApi runtime;
     private final EventsApi events;
     private final AdminApi admin;
+    private final RequiredPermissions permissions;
 
     Router(PersonalizeEngine engine) {
         this.engine = engine;
@@ -30,6 +35,8 @@ final class Router implements HttpHandler {
         this.runtime = new RuntimeApi(engine.recommender());
         this.events = new EventsApi(engine.events());
         this.admin = new AdminApi(engine);
+        this.permissions = new RequiredPermissions(new Arns(engine.settings().region(), engine.settings().accountId()),
+                engine.eventTrackers());
     }
 
     @Override
@@ -45,6 +52,8 @@ final class Router implements HttpHandler {
             try {
                 if (!"POST".equals(exchange.getRequestMethod())) {
                     Responses.error(exchange, protocol, 405, "MethodNotAllowed", "personalize-local answers POST");
+                } else if (!authorized(exchange, path, body, protocol)) {
+                    return;
                 } else if (engine.faults().takeThrottle()) {
                     Responses.error(exchange, protocol, ErrorType.THROTTLING, "Rate exceeded (injected fault)");
                 } else {
@@ -59,6 +68,39 @@ final class Router implements HttpHandler {
                 e.printStackTrace();
                 Responses.error(exchange, protocol, 500, "ServiceException", "personalize-local failed: " + e);
             }
+        }
+    }
+
+    /**
+     * With IAM enforced, the signer's key and the policies decide before the service does (as AWS authorises before
+     * Personalize sees a request); a refusal is answered here. Without it every request passes.
+     */
+    private boolean authorized(HttpExchange exchange, String path, byte[] body, Protocol protocol)
+            throws IOException {
+        RequestAuthorizer authorizer = engine.iam().map(iam -> new RequestAuthorizer(iam, permissions)).orElse(null);
+        if (authorizer == null) {
+            return true;
+        }
+        String operation = switch (path) {
+            case "/" -> {
+                String target = exchange.getRequestHeaders().getFirst(ControlPlane.TARGET_HEADER);
+                yield target == null ? null : target.substring(target.indexOf('.') + 1);
+            }
+            case RuntimeApi.RECOMMENDATIONS -> "GetRecommendations";
+            case RuntimeApi.RANKING -> "GetPersonalizedRanking";
+            case EventsApi.EVENTS -> "PutEvents";
+            default -> null;
+        };
+        if (operation == null) {
+            return true;
+        }
+        try {
+            authorizer.authorize(exchange.getRequestHeaders().getFirst("Authorization"), operation,
+                    Json.parseOrNull(body), protocol == Protocol.REST_JSON);
+            return true;
+        } catch (AuthFailure e) {
+            Responses.error(exchange, protocol, e.status(), e.type(), e.getMessage());
+            return false;
         }
     }
 

@@ -43,7 +43,7 @@ public final class LifecycleProvider extends Construct {
             "personalize:DeleteDataset",
             "personalize:CreateDatasetImportJob", "personalize:DescribeDatasetImportJob",
             "personalize:CreateSolution", "personalize:DescribeSolution", "personalize:UpdateSolution",
-            "personalize:DeleteSolution", "personalize:ListSolutionVersions",
+            "personalize:DeleteSolution",
             "personalize:CreateSolutionVersion", "personalize:DescribeSolutionVersion",
             "personalize:StopSolutionVersionCreation", "personalize:GetSolutionMetrics",
             "personalize:CreateCampaign", "personalize:DescribeCampaign", "personalize:UpdateCampaign",
@@ -88,6 +88,13 @@ public final class LifecycleProvider extends Construct {
                 // One statement over every resource type: each action is authorised against its own type's ARN,
                 // so listing the types together grants nothing beyond the per-type pairs.
                 .resources(personalizeResources(arns))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("ListSolutionVersionsBeforeDelete")
+                // A List action takes no resource type: IAM authorises it on "*" only (Service Authorization
+                // Reference for Amazon Personalize), so a scoped Resource would deny every call.
+                .actions(List.of("personalize:ListSolutionVersions"))
+                .resources(List.of("*"))
                 .build());
         role.addToPolicy(PolicyStatement.Builder.create()
                 .sid("PassServiceRoleToPersonalize")

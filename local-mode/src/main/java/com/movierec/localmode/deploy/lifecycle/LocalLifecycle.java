@@ -6,7 +6,12 @@ import com.movierec.lifecycle.WatcherHandler;
 import com.movierec.lifecycle.core.Sleeper;
 import com.movierec.localmode.deploy.resources.ResourceHandler;
 import com.movierec.localmode.deploy.waitcondition.SignalBoard;
+import com.movierec.localmode.deploy.iam.LocalAccount;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -16,9 +21,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 
 /**
- * The project's lifecycle handlers (onEvent, isComplete, watcher) wired as the Lambdas are, but in-process: a real
- * {@link PersonalizeClient} pointed at personalize-local (URLConnection client, dummy static credentials, SDK retries
- * off so {@code core.Retry} is the only policy, as in {@code AwsClients}), {@link LocalStepFunctions} for the watcher
+ * The project's lifecycle handlers (onEvent, isComplete, watcher) wired as the Lambdas are, but in-process: each with
+ * its own real {@link PersonalizeClient} pointed at personalize-local (URLConnection client, SDK retries off so
+ * {@code core.Retry} is the only policy, as in {@code AwsClients}) signing with its function's role when IAM is
+ * enforced, {@link LocalStepFunctions} for the watcher
  * and the {@link SignalBoard} for its signals.
  */
 public final class LocalLifecycle implements AutoCloseable {
@@ -30,25 +36,45 @@ public final class LocalLifecycle implements AutoCloseable {
     public record Timing(ProviderFramework.Polling completion, Duration watcherPollCap, Duration retrySleepCap) {
     }
 
-    private final PersonalizeClient personalize;
+    /** The handlers as the stacks deploy them: each runs in its own function, with that function's role. */
+    static final String ON_EVENT = "com.movierec.lifecycle.OnEventHandler::handleRequest";
+    static final String IS_COMPLETE = "com.movierec.lifecycle.IsCompleteHandler::handleRequest";
+    static final String WATCHER = "com.movierec.lifecycle.WatcherHandler::handleRequest";
+    private static final StaticCredentialsProvider NO_IAM =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    private final List<PersonalizeClient> clients = new ArrayList<>();
     private final LocalStepFunctions stepFunctions;
     private final ProviderFramework provider;
 
-    public LocalLifecycle(URI personalizeEndpoint, String region, SignalBoard board, Timing timing) {
-        this.personalize = PersonalizeClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .endpointOverride(personalizeEndpoint)
-                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+    /**
+     * @param account with IAM enforced, the account whose deployed functions' roles the handlers call with; empty:
+     *                a dummy key for all of them
+     */
+    public LocalLifecycle(URI personalizeEndpoint, String region, SignalBoard board, Optional<LocalAccount> account,
+                          Timing timing) {
         Sleeper sleeper = new CappedSleeper(timing.retrySleepCap());
-        this.stepFunctions = new LocalStepFunctions(new WatcherHandler(personalize, board, sleeper),
-                timing.watcherPollCap(), board);
-        OnEventHandler onEvent = new OnEventHandler(personalize, stepFunctions.client(), sleeper);
-        IsCompleteHandler isComplete = new IsCompleteHandler(personalize, sleeper);
+        this.stepFunctions = new LocalStepFunctions(new WatcherHandler(client(personalizeEndpoint, region,
+                account, WATCHER), board, sleeper), timing.watcherPollCap(), board);
+        OnEventHandler onEvent = new OnEventHandler(client(personalizeEndpoint, region, account, ON_EVENT),
+                stepFunctions.client(), sleeper);
+        IsCompleteHandler isComplete = new IsCompleteHandler(client(personalizeEndpoint, region, account,
+                IS_COMPLETE), sleeper);
         this.provider = new ProviderFramework(event -> onEvent.handleRequest(event, null),
                 event -> isComplete.handleRequest(event, null), timing.completion());
+    }
+
+    /** A client as {@code AwsClients} builds it in the function with {@code handler}. */
+    private PersonalizeClient client(URI endpoint, String region, Optional<LocalAccount> account, String handler) {
+        PersonalizeClient client = PersonalizeClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of(region))
+                .credentialsProvider(account.<AwsCredentialsProvider>map(a -> a.credentialsOf(handler)).orElse(NO_IAM))
+                .endpointOverride(endpoint)
+                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+        clients.add(client);
+        return client;
     }
 
     /** Deploys the {@code Custom::Personalize*} resources. */
@@ -60,6 +86,6 @@ public final class LocalLifecycle implements AutoCloseable {
     @Override
     public void close() {
         stepFunctions.close();
-        personalize.close();
+        clients.forEach(PersonalizeClient::close);
     }
 }

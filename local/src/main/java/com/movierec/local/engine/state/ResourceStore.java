@@ -23,6 +23,11 @@ public final class ResourceStore {
     private final AtomicLong sequence = new AtomicLong();
 
     /** The next creation number. */
+    /** The number {@link #nextSequence()} will hand out next (for naming a resource before it is created). */
+    public long peekSequence() {
+        return sequence.get() + 1;
+    }
+
     public long nextSequence() {
         return sequence.incrementAndGet();
     }

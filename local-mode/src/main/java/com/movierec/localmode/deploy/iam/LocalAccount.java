@@ -1,0 +1,52 @@
+package com.movierec.localmode.deploy.iam;
+
+import com.movierec.local.iam.AccountIam;
+import com.movierec.local.iam.Authorizer;
+import com.movierec.local.iam.IamSimulator;
+import com.movierec.local.iam.SessionCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+
+/**
+ * The local account whose IAM local mode enforces: the policies the deployed templates define ({@link AccountIam}),
+ * the simulator that evaluates them ({@link Authorizer}), and the deployed functions, so that each handler local mode
+ * runs signs its calls with its own function's role, as Lambda's credentials would.
+ */
+public final class LocalAccount {
+    private final Authorizer authorizer;
+    private final FunctionRegistry functions = new FunctionRegistry();
+
+    public LocalAccount(Authorizer authorizer) {
+        this.authorizer = authorizer;
+    }
+
+    /** A new account {@code accountId} evaluated by the JVM's IAM simulator. */
+    public static LocalAccount enforcing(String accountId) {
+        return new LocalAccount(new Authorizer(new AccountIam(accountId), IamSimulator.shared()));
+    }
+
+    public Authorizer authorizer() {
+        return authorizer;
+    }
+
+    public AccountIam iam() {
+        return authorizer.iam();
+    }
+
+    public FunctionRegistry functions() {
+        return functions;
+    }
+
+    /**
+     * Credentials of the function whose handler is {@code handler}, resolved at each call: the function may be
+     * deployed after the client is built, and a redeploy may give it another role.
+     */
+    public AwsCredentialsProvider credentialsOf(String handler) {
+        return () -> {
+            DeployedFunction function = functions.withHandler(handler);
+            SessionCredentials session = iam().assumeRole(function.roleArn(), function.name());
+            return AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(),
+                    session.sessionToken());
+        };
+    }
+}

@@ -56,11 +56,13 @@ public final class PipelineStack extends Stack {
     static final Map<String, String> RUNTIME_VERSIONS = runtimeVersions();
     /**
      * bin/lib/chromium.sh and the browser test expect Debian's paths; the image has Google Chrome and a matching
-     * ChromeDriver elsewhere.
+     * ChromeDriver elsewhere. bin/test ends with bin/lint-templates, which needs the cfn-lint (and its dependencies)
+     * pinned in infra/cfn-lint-requirements.txt; the image has none.
      */
     static final List<String> SYNTH_INSTALL_COMMANDS = List.of(
             "[ -x /usr/bin/chromium ] || ln -s \"$(command -v google-chrome)\" /usr/bin/chromium",
-            "[ -x /usr/bin/chromedriver ] || ln -s \"$(command -v chromedriver)\" /usr/bin/chromedriver");
+            "[ -x /usr/bin/chromedriver ] || ln -s \"$(command -v chromedriver)\" /usr/bin/chromedriver",
+            "python3 -m pip install --quiet --requirement infra/cfn-lint-requirements.txt");
     /**
      * The README's test command (every module's tests), then build + data-prep (MovieLens 100K from GroupLens,
      * verified) + the dev synth, then the synth of the whole app, pipeline included, into cdk.out.
@@ -197,6 +199,8 @@ public final class PipelineStack extends Stack {
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("java", "corretto25");
         versions.put("nodejs", "22");
+        // The Python infra/cfn-lint-requirements.txt was resolved on.
+        versions.put("python", "3.11");
         return Collections.unmodifiableMap(versions);
     }
 

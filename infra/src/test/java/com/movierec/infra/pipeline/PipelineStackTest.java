@@ -63,6 +63,11 @@ class PipelineStackTest {
                 .isEqualTo("corretto25");
         assertThat(buildSpec.path("phases").path("install").path("runtime-versions").path("nodejs").asText())
                 .isEqualTo("22");
+        // bin/test ends with bin/lint-templates: the pinned cfn-lint on the Python it was pinned on.
+        assertThat(buildSpec.path("phases").path("install").path("runtime-versions").path("python").asText())
+                .isEqualTo("3.11");
+        assertThat(commands(buildSpec, "install"))
+                .contains("python3 -m pip install --quiet --requirement infra/cfn-lint-requirements.txt");
         JsonNode project = pipeline.projectProperties(project(synth));
         assertThat(project.path("Environment").path("Image").asText())
                 .isEqualTo("aws/codebuild/amazonlinux-x86_64-standard:5.0");

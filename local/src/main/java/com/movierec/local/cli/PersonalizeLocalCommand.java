@@ -2,6 +2,7 @@ package com.movierec.local.cli;
 
 import com.movierec.local.engine.Delays;
 import com.movierec.local.engine.EngineSettings;
+import com.movierec.local.model.ServiceModelsUnavailableException;
 import com.movierec.local.recipe.TrainingOptions;
 import com.movierec.local.server.PersonalizeLocalServer;
 import java.io.PrintWriter;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Spec;
                 "Admin API: GET /_local/health, GET /_local/state, POST /_local/faults, POST /_local/delays, "
                         + "POST /_local/reset."})
 public final class PersonalizeLocalCommand implements Callable<Integer> {
+    /** The exit code when this machine cannot run the server (the service models are missing). */
+    static final int UNUSABLE = 3;
+
     @Spec
     private CommandSpec spec;
 
@@ -74,8 +78,14 @@ public final class PersonalizeLocalCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        PersonalizeLocalServer server = PersonalizeLocalServer.start(settings, bind, port,
-                threads != null ? threads : PersonalizeLocalServer.DEFAULT_THREADS);
+        PersonalizeLocalServer server;
+        try {
+            server = PersonalizeLocalServer.start(settings, bind, port,
+                    threads != null ? threads : PersonalizeLocalServer.DEFAULT_THREADS);
+        } catch (ServiceModelsUnavailableException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return UNUSABLE;
+        }
         CountDownLatch stopping = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stopping.countDown();

@@ -1,13 +1,7 @@
 package com.movierec.local.engine;
 
-import java.util.regex.Pattern;
-
 /** Builds ARNs the way Personalize spells them, in one region and account. */
 public final class Arns {
-    /** Personalize's Arn shape: anything else fails validation before a lookup. */
-    private static final Pattern ARN = Pattern.compile("arn:([a-z\\d-]+):personalize:.*:.*:.+");
-    private static final int MAX_LENGTH = 256;
-
     private final String prefix;
 
     public Arns(String region, String accountId) {
@@ -49,10 +43,5 @@ public final class Arns {
 
     public String filter(String name) {
         return prefix + "filter/" + name;
-    }
-
-    /** Whether {@code value} has the shape of a Personalize ARN (the service validates it before a lookup). */
-    public static boolean isArn(String value) {
-        return value != null && value.length() <= MAX_LENGTH && ARN.matcher(value).matches();
     }
 }

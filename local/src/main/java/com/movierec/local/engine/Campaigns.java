@@ -19,10 +19,7 @@ public final class Campaigns {
 
     /** @param minProvisionedTPS null for Personalize's default of 1 */
     public Campaign create(String name, String solutionVersionArn, Integer minProvisionedTPS, JsonNode campaignConfig) {
-        Validation.name("name", name);
-        Validation.arn("solutionVersionArn", solutionVersionArn);
         int tps = tps(minProvisionedTPS, 1);
-        requireObject(campaignConfig);
         synchronized (ctx.store) {
             SolutionVersion version = servable(solutionVersionArn);
             Campaign campaign = new Campaign(ctx.arns.campaign(name), name, ctx.store.nextSequence(), ctx.now(),
@@ -34,13 +31,13 @@ public final class Campaigns {
     }
 
     public Campaign describe(String campaignArn) {
-        return ctx.store.campaigns.require(Validation.arn("campaignArn", campaignArn));
+        return ctx.store.campaigns.require(campaignArn);
     }
 
     /** The campaigns of the solution, or every campaign when {@code solutionArn} is null. */
     public List<Campaign> list(String solutionArn) {
         if (solutionArn != null) {
-            ctx.store.solutions.require(Validation.arn("solutionArn", solutionArn));
+            ctx.store.solutions.require(solutionArn);
         }
         return ctx.store.campaigns.list(c -> solutionArn == null
                 || solutionArn.equals(c.settings().version().solution().arn()));
@@ -49,8 +46,6 @@ public final class Campaigns {
     /** Each argument null keeps the current value. The new version must belong to the same solution. */
     public Campaign update(String campaignArn, String solutionVersionArn, Integer minProvisionedTPS,
                            JsonNode campaignConfig) {
-        Validation.optionalArn("solutionVersionArn", solutionVersionArn);
-        requireObject(campaignConfig);
         synchronized (ctx.store) {
             Campaign campaign = describe(campaignArn);
             EngineContext.requireActive(campaign, "to be updated");
@@ -98,15 +93,6 @@ public final class Campaigns {
         if (requested == null) {
             return otherwise;
         }
-        if (requested < 1) {
-            throw Validation.failed("minProvisionedTPS", requested, "Member must have value greater than or equal to 1");
-        }
         return requested;
-    }
-
-    private static void requireObject(JsonNode campaignConfig) {
-        if (campaignConfig != null && !campaignConfig.isObject()) {
-            throw PersonalizeException.invalidInput("campaignConfig must be an object.");
-        }
     }
 }

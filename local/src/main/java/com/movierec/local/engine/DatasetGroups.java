@@ -14,12 +14,6 @@ public final class DatasetGroups {
     }
 
     public DatasetGroup create(String name, String roleArn, String kmsKeyArn, String domain) {
-        Validation.name("name", name);
-        Validation.optionalKmsKeyArn("kmsKeyArn", kmsKeyArn);
-        if (roleArn != null) {
-            Validation.roleArn("roleArn", roleArn);
-        }
-        EngineContext.oneOf("domain", domain, Schemas.DOMAINS);
         if (kmsKeyArn != null && roleArn == null) {
             throw PersonalizeException.invalidInput("roleArn is required with kmsKeyArn: Personalize assumes the "
                     + "role to use the key.");
@@ -34,7 +28,7 @@ public final class DatasetGroups {
     }
 
     public DatasetGroup describe(String datasetGroupArn) {
-        return ctx.store.groups.require(Validation.arn("datasetGroupArn", datasetGroupArn));
+        return ctx.store.groups.require(datasetGroupArn);
     }
 
     public List<DatasetGroup> list() {

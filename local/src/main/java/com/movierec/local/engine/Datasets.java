@@ -22,9 +22,6 @@ public final class Datasets {
 
     /** @param datasetType Interactions, Items or Users (any case): one dataset of each type per group */
     public Dataset create(String name, String datasetGroupArn, String datasetType, String schemaArn) {
-        Validation.name("name", name);
-        Validation.arn("datasetGroupArn", datasetGroupArn);
-        Validation.arn("schemaArn", schemaArn);
         DatasetType type = type(datasetType);
         synchronized (ctx.store) {
             DatasetGroup group = ctx.store.groups.require(datasetGroupArn);
@@ -40,13 +37,13 @@ public final class Datasets {
     }
 
     public Dataset describe(String datasetArn) {
-        return ctx.store.datasets.require(Validation.arn("datasetArn", datasetArn));
+        return ctx.store.datasets.require(datasetArn);
     }
 
     /** The group's datasets, or every dataset when {@code datasetGroupArn} is null. */
     public List<Dataset> list(String datasetGroupArn) {
         if (datasetGroupArn != null) {
-            ctx.store.groups.require(Validation.arn("datasetGroupArn", datasetGroupArn));
+            ctx.store.groups.require(datasetGroupArn);
         }
         return ctx.store.datasets.list(d -> datasetGroupArn == null || datasetGroupArn.equals(d.groupArn()));
     }
@@ -56,7 +53,6 @@ public final class Datasets {
      * dataset keeps its schema until the update is ACTIVE.
      */
     public Dataset update(String datasetArn, String schemaArn) {
-        Validation.arn("schemaArn", schemaArn);
         synchronized (ctx.store) {
             Dataset dataset = describe(datasetArn);
             EngineContext.requireActive(dataset, "to be updated");
@@ -126,7 +122,6 @@ public final class Datasets {
     }
 
     private static DatasetType type(String value) {
-        Validation.require("datasetType", value);
         for (DatasetType t : DatasetType.values()) {
             if (t.personalizeName().equalsIgnoreCase(value)) {
                 return t;

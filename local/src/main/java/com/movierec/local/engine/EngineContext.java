@@ -55,14 +55,6 @@ final class EngineContext {
         }
     }
 
-    /** An optional enum-like field: null, or one of {@code allowed} (matched exactly, as the service does). */
-    static String oneOf(String field, String value, List<String> allowed) {
-        if (value != null && !allowed.contains(value)) {
-            throw Validation.failed(field, value, "Member must satisfy enum value set: " + allowed);
-        }
-        return value;
-    }
-
     static String upper(String value) {
         return value.toUpperCase(Locale.ROOT);
     }

@@ -9,6 +9,10 @@ public enum ErrorType {
     RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException"),
     RESOURCE_IN_USE("ResourceInUseException"),
     INVALID_INPUT("InvalidInputException"),
+    /** A request breaking its service model's constraints, refused by AWS's front end before the service sees it. */
+    VALIDATION("ValidationException"),
+    /** A request member of the wrong JSON type, refused by AWS's front end while reading the request. */
+    SERIALIZATION("SerializationException"),
     INVALID_NEXT_TOKEN("InvalidNextTokenException"),
     LIMIT_EXCEEDED("LimitExceededException"),
     THROTTLING("ThrottlingException");

@@ -7,9 +7,6 @@ import java.util.List;
 
 /** PutEvents: records events into the tracker's dataset group, where filters and models see them at once. */
 public final class EventIngest {
-    private static final int MAX_EVENTS = 10;
-    private static final int MAX_ID = 256;
-
     /** One event of a PutEvents request. {@code eventValue} is null when the event has none. */
     public record Event(String eventType, String itemId, Instant sentAt, Float eventValue) {
     }
@@ -22,24 +19,9 @@ public final class EventIngest {
 
     /** @param userId null for an anonymous session: its events are recorded under the sessionId */
     public void put(String trackingId, String userId, String sessionId, List<Event> events) {
-        Validation.require("trackingId", trackingId);
-        Validation.require("sessionId", sessionId);
-        Validation.require("eventList", events);
-        if (events.isEmpty() || events.size() > MAX_EVENTS) {
-            throw Validation.failed("eventList", events.size() + " events",
-                    "Member must have between 1 and " + MAX_EVENTS + " items");
-        }
         for (int i = 0; i < events.size(); i++) {
-            Event e = events.get(i);
-            String at = "eventList." + (i + 1) + ".member";
-            Validation.require(at + ".eventType", e.eventType());
-            Validation.require(at + ".sentAt", e.sentAt());
-            // The interactions schema requires ITEM_ID, so Personalize rejects an event without one.
-            Validation.require(at + ".itemId", e.itemId());
-            if (e.itemId().length() > MAX_ID) {
-                throw Validation.failed(at + ".itemId", e.itemId(), "Member must have length less than or equal to "
-                        + MAX_ID);
-            }
+            // The model leaves itemId optional, but the interactions schema requires ITEM_ID.
+            Validation.require("eventList." + (i + 1) + ".member.itemId", events.get(i).itemId());
         }
         EventTracker tracker = ctx.store.trackers.list(t -> t.trackingId().equals(trackingId)).stream()
                 .filter(t -> Status.ACTIVE.equals(t.status())).findFirst()

@@ -17,8 +17,6 @@ public final class EventTrackers {
     }
 
     public EventTracker create(String name, String datasetGroupArn) {
-        Validation.name("name", name);
-        Validation.arn("datasetGroupArn", datasetGroupArn);
         synchronized (ctx.store) {
             Optional<EventTracker> sameName = ctx.store.trackers.list(t -> t.name().equals(name)).stream().findFirst();
             if (sameName.isPresent()) {
@@ -58,13 +56,13 @@ public final class EventTrackers {
     }
 
     public EventTracker describe(String eventTrackerArn) {
-        return ctx.store.trackers.require(Validation.arn("eventTrackerArn", eventTrackerArn));
+        return ctx.store.trackers.require(eventTrackerArn);
     }
 
     /** The group's tracker, or every tracker when {@code datasetGroupArn} is null. */
     public List<EventTracker> list(String datasetGroupArn) {
         if (datasetGroupArn != null) {
-            ctx.store.groups.require(Validation.arn("datasetGroupArn", datasetGroupArn));
+            ctx.store.groups.require(datasetGroupArn);
         }
         return ctx.store.trackers.list(t -> datasetGroupArn == null || datasetGroupArn.equals(t.groupArn()));
     }

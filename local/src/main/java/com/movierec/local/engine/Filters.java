@@ -8,7 +8,6 @@ import java.util.List;
 
 /** CreateFilter (the expression is parsed at once), DescribeFilter, ListFilters, DeleteFilter. */
 public final class Filters {
-    private static final int MAX_EXPRESSION = 2500;
 
     private final EngineContext ctx;
 
@@ -17,13 +16,6 @@ public final class Filters {
     }
 
     public Filter create(String name, String datasetGroupArn, String filterExpression) {
-        Validation.name("name", name);
-        Validation.arn("datasetGroupArn", datasetGroupArn);
-        Validation.require("filterExpression", filterExpression);
-        if (filterExpression.length() > MAX_EXPRESSION) {
-            throw Validation.failed("filterExpression", "...", "Member must have length less than or equal to "
-                    + MAX_EXPRESSION);
-        }
         ItemFilter expression;
         try {
             expression = ItemFilter.parse(filterExpression);
@@ -42,13 +34,13 @@ public final class Filters {
     }
 
     public Filter describe(String filterArn) {
-        return ctx.store.filters.require(Validation.arn("filterArn", filterArn));
+        return ctx.store.filters.require(filterArn);
     }
 
     /** The group's filters, or every filter when {@code datasetGroupArn} is null. */
     public List<Filter> list(String datasetGroupArn) {
         if (datasetGroupArn != null) {
-            ctx.store.groups.require(Validation.arn("datasetGroupArn", datasetGroupArn));
+            ctx.store.groups.require(datasetGroupArn);
         }
         return ctx.store.filters.list(f -> datasetGroupArn == null || datasetGroupArn.equals(f.groupArn()));
     }

@@ -14,7 +14,6 @@ import java.util.List;
  * and its data becomes the dataset's when it turns ACTIVE. No API deletes a job; it goes with its dataset.
  */
 public final class ImportJobs {
-    private static final List<String> MODES = List.of("FULL", "INCREMENTAL");
 
     private final EngineContext ctx;
 
@@ -25,12 +24,10 @@ public final class ImportJobs {
     /** @param importMode FULL (the default: replaces the data) or INCREMENTAL (adds to it) */
     public ImportJob create(String jobName, String datasetArn, String dataLocation, String roleArn, String importMode,
                             boolean publishAttributionMetricsToS3) {
-        Validation.name("jobName", jobName);
-        Validation.arn("datasetArn", datasetArn);
+        // The model leaves dataLocation optional, but there is nothing to import without it.
         Validation.require("dataSource.dataLocation", dataLocation);
-        Validation.roleArn("roleArn", roleArn);
         S3Location location = S3Location.parse(dataLocation);
-        String mode = importMode == null ? "FULL" : EngineContext.oneOf("importMode", importMode, MODES);
+        String mode = importMode == null ? "FULL" : importMode;
         synchronized (ctx.store) {
             Dataset dataset = ctx.store.datasets.require(datasetArn);
             EngineContext.requireActive(dataset, "to import into");
@@ -52,13 +49,13 @@ public final class ImportJobs {
     }
 
     public ImportJob describe(String datasetImportJobArn) {
-        return ctx.store.importJobs.require(Validation.arn("datasetImportJobArn", datasetImportJobArn));
+        return ctx.store.importJobs.require(datasetImportJobArn);
     }
 
     /** The dataset's jobs, or every job when {@code datasetArn} is null. */
     public List<ImportJob> list(String datasetArn) {
         if (datasetArn != null) {
-            ctx.store.datasets.require(Validation.arn("datasetArn", datasetArn));
+            ctx.store.datasets.require(datasetArn);
         }
         return ctx.store.importJobs.list(j -> datasetArn == null || datasetArn.equals(j.datasetArn()));
     }

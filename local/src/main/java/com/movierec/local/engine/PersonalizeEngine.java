@@ -8,6 +8,8 @@ import java.util.Optional;
 /**
  * personalize-local's engine: every Personalize resource of one region and account, their state machines, real
  * training and serving. The server exposes it over HTTP; tests and tools can also drive it directly. Thread-safe.
+ * The service model's constraints (required members, lengths, patterns, ranges, enums) are checked by the server in
+ * front of it, as on AWS; a direct caller passes requests that meet them.
  */
 public final class PersonalizeEngine implements AutoCloseable {
     private final EngineContext ctx;

@@ -36,7 +36,6 @@ public final class RecipeCatalog {
     }
 
     public RecipeInfo describe(String recipeArn) {
-        Validation.arn("recipeArn", recipeArn);
         try {
             return info(Recipe.fromArn(recipeArn));
         } catch (UnsupportedRecipeException e) {
@@ -49,8 +48,6 @@ public final class RecipeCatalog {
      * @param domain         domain recipes are not provided here: a domain lists nothing
      */
     public List<RecipeInfo> list(String recipeProvider, String domain) {
-        EngineContext.oneOf("recipeProvider", recipeProvider, List.of("SERVICE"));
-        EngineContext.oneOf("domain", domain, Schemas.DOMAINS);
         if (domain != null) {
             return List.of();
         }

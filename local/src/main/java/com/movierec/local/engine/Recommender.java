@@ -42,7 +42,7 @@ public final class Recommender {
                                    String filterArn, Map<String, String> filterValues) {
         Serving serving = serving(campaignArn);
         int n = numResults == null ? DEFAULT_RESULTS : numResults;
-        if (n < 0 || n > MAX_RESULTS) {
+        if (n > MAX_RESULTS) { // the model sets only the minimum, 0
             throw Validation.failed("numResults", n, "Member must be between 0 and " + MAX_RESULTS);
         }
         Recipe recipe = serving.model().recipe();
@@ -77,8 +77,7 @@ public final class Recommender {
     /** GetPersonalizedRanking: {@code inputList} ordered for the user, without what the filter removes. */
     public RuntimeAnswer rank(String campaignArn, String userId, List<String> inputList, String filterArn,
                               Map<String, String> filterValues) {
-        Validation.require("userId", userId);
-        Validation.require("inputList", inputList);
+        // The model bounds neither; Personalize ranks 1 to 500 items.
         if (inputList.isEmpty() || inputList.size() > MAX_INPUT_LIST) {
             throw Validation.failed("inputList", inputList.size() + " items",
                     "Member must have between 1 and " + MAX_INPUT_LIST + " items");
@@ -105,7 +104,6 @@ public final class Recommender {
     }
 
     private Serving serving(String campaignArn) {
-        Validation.arn("campaignArn", campaignArn);
         Campaign campaign = ctx.store.campaigns.find(campaignArn)
                 .orElseThrow(() -> PersonalizeException.notFound(campaignArn));
         if (!Status.ACTIVE.equals(campaign.status())) {
@@ -126,7 +124,6 @@ public final class Recommender {
         if (filterArn == null) {
             return null;
         }
-        Validation.arn("filterArn", filterArn);
         Filter filter = ctx.store.filters.find(filterArn).orElseThrow(() -> PersonalizeException.notFound(filterArn));
         if (!Status.ACTIVE.equals(filter.status())) {
             throw PersonalizeException.invalidInput("Filter " + filterArn + " is " + filter.status()

@@ -32,11 +32,12 @@ public final class SolutionVersions {
      *                     here too (the result is the same model)
      */
     public SolutionVersion create(String solutionArn, String name, String trainingMode) {
-        Validation.arn("solutionArn", solutionArn);
-        if (name != null) {
-            Validation.name("name", name);
+        String mode = trainingMode == null ? "FULL" : trainingMode;
+        if (!MODES.contains(mode)) {
+            // The model's enum also has AUTOTRAIN, which names versions Personalize trains by itself.
+            throw PersonalizeException.invalidInput("trainingMode " + mode + " is set by Personalize for automatic "
+                    + "training; a request passes FULL or UPDATE.");
         }
-        String mode = trainingMode == null ? "FULL" : EngineContext.oneOf("trainingMode", trainingMode, MODES);
         synchronized (ctx.store) {
             Solution solution = ctx.store.solutions.require(solutionArn);
             EngineContext.requireActive(solution, "to train");
@@ -67,13 +68,13 @@ public final class SolutionVersions {
     }
 
     public SolutionVersion describe(String solutionVersionArn) {
-        return ctx.store.versions.require(Validation.arn("solutionVersionArn", solutionVersionArn));
+        return ctx.store.versions.require(solutionVersionArn);
     }
 
     /** The solution's versions, or every version when {@code solutionArn} is null; newest first. */
     public List<SolutionVersion> list(String solutionArn) {
         if (solutionArn != null) {
-            ctx.store.solutions.require(Validation.arn("solutionArn", solutionArn));
+            ctx.store.solutions.require(solutionArn);
         }
         return ctx.store.versions.list(v -> solutionArn == null || solutionArn.equals(v.solution().arn()));
     }

@@ -34,8 +34,6 @@ public final class Solutions {
     }
 
     public Solution create(CreateRequest request) {
-        Validation.name("name", request.name());
-        Validation.arn("datasetGroupArn", request.datasetGroupArn());
         if (Boolean.TRUE.equals(request.performAutoML())) {
             throw PersonalizeException.invalidInput("AutoML (performAutoML) is no longer available: name a recipe "
                     + "in recipeArn, such as " + Recipe.USER_PERSONALIZATION_V2.arn() + ".");
@@ -58,13 +56,13 @@ public final class Solutions {
     }
 
     public Solution describe(String solutionArn) {
-        return ctx.store.solutions.require(Validation.arn("solutionArn", solutionArn));
+        return ctx.store.solutions.require(solutionArn);
     }
 
     /** The group's solutions, or every solution when {@code datasetGroupArn} is null. */
     public List<Solution> list(String datasetGroupArn) {
         if (datasetGroupArn != null) {
-            ctx.store.groups.require(Validation.arn("datasetGroupArn", datasetGroupArn));
+            ctx.store.groups.require(datasetGroupArn);
         }
         return ctx.store.solutions.list(s -> datasetGroupArn == null || datasetGroupArn.equals(s.groupArn()));
     }
@@ -76,9 +74,6 @@ public final class Solutions {
      * @param solutionUpdateConfig may set autoTrainingConfig.schedulingExpression; null for none
      */
     public Solution update(String solutionArn, Boolean performAutoTraining, JsonNode solutionUpdateConfig) {
-        if (solutionUpdateConfig != null && !solutionUpdateConfig.isObject()) {
-            throw PersonalizeException.invalidInput("solutionUpdateConfig must be an object.");
-        }
         String schedule = solutionUpdateConfig == null ? null
                 : schedule(solutionUpdateConfig.path("autoTrainingConfig"));
         synchronized (ctx.store) {
@@ -131,7 +126,8 @@ public final class Solutions {
     }
 
     private static Recipe recipe(String recipeArn) {
-        Validation.arn("recipeArn", recipeArn);
+        // The model leaves recipeArn optional (for AutoML, which is gone), so a solution without one has no recipe.
+        Validation.require("recipeArn", recipeArn);
         try {
             return Recipe.fromArn(recipeArn);
         } catch (UnsupportedRecipeException e) {
@@ -141,9 +137,6 @@ public final class Solutions {
 
     /** The solutionConfig as Describe reports it: as given, plus the default schedule with auto-training. */
     private static ObjectNode config(JsonNode given, boolean autoTraining) {
-        if (given != null && !given.isObject()) {
-            throw PersonalizeException.invalidInput("solutionConfig must be an object.");
-        }
         ObjectNode config = given == null ? JsonNodeFactory.instance.objectNode() : given.deepCopy();
         if (config.has("autoMLConfig")) {
             throw PersonalizeException.invalidInput("autoMLConfig is no longer available: AutoML chose among "

@@ -2,6 +2,7 @@ package com.movierec.local.server;
 
 import com.movierec.local.engine.EngineSettings;
 import com.movierec.local.engine.PersonalizeEngine;
+import com.movierec.local.model.PersonalizeModels;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,12 +50,17 @@ public final class PersonalizeLocalServer implements AutoCloseable {
         return start(settings, InetAddress.getLoopbackAddress(), port, DEFAULT_THREADS);
     }
 
+    /**
+     * @throws com.movierec.local.model.ServiceModelsUnavailableException when Personalize's service models, which
+     *         every request is checked against, cannot be found (botocore is missing); it says how to fix that
+     */
     public static PersonalizeLocalServer start(EngineSettings settings, InetAddress bind, int port, int threadCount) {
+        PersonalizeModels models = PersonalizeModels.load(); // before anything is started that would need stopping
         PersonalizeEngine engine = new PersonalizeEngine(settings);
         ExecutorService threads = Executors.newFixedThreadPool(threadCount, daemonThreads());
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(bind, port), BACKLOG);
-            http.createContext("/", new Router(engine));
+            http.createContext("/", new Router(engine, models));
             http.setExecutor(threads);
             http.start();
             return new PersonalizeLocalServer(engine, http, threads);

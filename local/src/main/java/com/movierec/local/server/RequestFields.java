@@ -2,8 +2,6 @@ package com.movierec.local.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.movierec.local.engine.PersonalizeException;
-import com.movierec.local.engine.Validation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Typed, validated access to a request's JSON members. A missing or null member is null; a member of the wrong JSON
- * type is an InvalidInputException, as the service's validation answers.
+ * Typed access to a request's JSON members. A missing or null member is null. Requests reach the handlers only
+ * after {@link ModelValidation} has checked every member's type against the service model, so a member of the
+ * wrong JSON type here is a handler reading a member the model does not declare: a bug, answered with a 500.
  */
 public final class RequestFields {
     private final ObjectNode body;
@@ -158,7 +157,8 @@ public final class RequestFields {
         return v == null || v.isNull() ? null : v;
     }
 
-    private PersonalizeException wrongType(String name, String expected) {
-        return Validation.failed(path + name, body.get(name), "Member must be " + expected);
+    private IllegalStateException wrongType(String name, String expected) {
+        return new IllegalStateException("request member " + path + name + " is not " + expected + " although the "
+                + "service model was checked first: does the model declare it?");
     }
 }

@@ -4,6 +4,7 @@ import com.movierec.local.engine.Arns;
 import com.movierec.local.engine.ErrorType;
 import com.movierec.local.engine.PersonalizeEngine;
 import com.movierec.local.engine.PersonalizeException;
+import com.movierec.local.model.PersonalizeModels;
 import com.movierec.local.server.admin.AdminApi;
 import com.movierec.local.server.control.ControlPlane;
 import com.movierec.local.server.runtime.EventsApi;
@@ -18,8 +19,10 @@ import java.io.IOException;
 /**
  * Sends each request to the API it belongs to: {@code /_local/*} admin, {@code POST /} with an
  * {@code X-Amz-Target} the control plane, {@code POST /recommendations} and {@code /personalize-ranking} the
- * runtime, {@code POST /events} the events API. With IAM enforced ({@link PersonalizeEngine#enforceIam}) the signer's key and IAM decide first. Engine errors become the
- * protocol's error response; an armed throttle answers any API request (not admin) with a throttling error.
+ * runtime, {@code POST /events} the events API. With IAM enforced ({@link PersonalizeEngine#enforceIam}) the
+ * signer's key and IAM decide first; then every API request is checked against Personalize's service model
+ * ({@link ModelValidation}). Engine errors become the protocol's error response; an armed throttle answers any API
+ * request (not admin) with a throttling error.
  */
 final class Router implements HttpHandler {
     private final PersonalizeEngine engine;
@@ -28,9 +31,11 @@ final class Router implements HttpHandler {
     private final EventsApi events;
     private final AdminApi admin;
     private final RequiredPermissions permissions;
+    private final ModelValidation validation;
 
-    Router(PersonalizeEngine engine) {
+    Router(PersonalizeEngine engine, PersonalizeModels models) {
         this.engine = engine;
+        this.validation = new ModelValidation(models);
         this.controlPlane = new ControlPlane(engine);
         this.runtime = new RuntimeApi(engine.recommender());
         this.events = new EventsApi(engine.events());
@@ -57,6 +62,7 @@ final class Router implements HttpHandler {
                 } else if (engine.faults().takeThrottle()) {
                     Responses.error(exchange, protocol, ErrorType.THROTTLING, "Rate exceeded (injected fault)");
                 } else {
+                    validation.check(exchange, path, body);
                     route(exchange, path, body);
                 }
             } catch (PersonalizeException e) {

@@ -87,9 +87,27 @@ class ErrorsThroughSdkTest {
     }
 
     @Test
-    void badInputIsInvalidInputWithAMessageThatSaysWhy() {
+    void aRequestBreakingTheServiceModelIsValidationExceptionNamingTheMember() {
         assertThatThrownBy(() -> personalize.createDatasetGroup(r -> r.name("-not a name")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("regular expression pattern");
+                .isInstanceOfSatisfying(PersonalizeException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                })
+                .hasMessageContaining("1 validation error detected: Value '-not a name' at 'name' failed to satisfy "
+                        + "constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9][a-zA-Z0-9\\-_]*");
+        assertThatThrownBy(() -> local.runtime.getRecommendations(r -> r.campaignArn("not-an-arn").numResults(-1)))
+                .isInstanceOfSatisfying(PersonalizeRuntimeException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                })
+                .hasMessageContaining("2 validation errors detected")
+                .hasMessageContaining("at 'campaignArn' failed to satisfy constraint: Member must satisfy regular")
+                .hasMessageContaining("Value '-1' at 'numResults' failed to satisfy constraint: Member must have value "
+                        + "greater than or equal to 0");
+    }
+
+    @Test
+    void badInputTheModelCannotExpressIsInvalidInputWithAMessageThatSaysWhy() {
         String group = provisioner.datasetGroup("group");
         assertThatThrownBy(() -> personalize.createSolution(r -> r.name("hrnn").datasetGroupArn(group)
                 .recipeArn("arn:aws:personalize:::recipe/aws-hrnn")))

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.movierec.local.engine.ErrorType;
 import com.movierec.local.engine.PersonalizeException;
-import com.movierec.local.engine.Validation;
 import com.movierec.local.server.Json;
 import com.movierec.local.server.RequestFields;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +22,7 @@ final class Pages {
 
     /** A page of {@code all} under {@code listField}, with a nextToken when more follow. */
     static <T> ObjectNode page(RequestFields request, String listField, List<T> all, Function<T, JsonNode> shape) {
-        Integer max = request.integer("maxResults");
-        if (max != null && (max < 1 || max > MAX_RESULTS)) {
-            throw Validation.failed("maxResults", max, "Member must be between 1 and " + MAX_RESULTS);
-        }
+        Integer max = request.integer("maxResults"); // 1 to 100, as the model requires
         int size = max == null ? MAX_RESULTS : max;
         int from = offset(request.string("nextToken"), all.size());
         int to = Math.min(all.size(), from + size);

@@ -3,7 +3,6 @@ package com.movierec.local.server.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.movierec.local.engine.PersonalizeException;
 import com.movierec.local.server.Json;
 import com.movierec.local.server.RequestFields;
 import java.util.LinkedHashMap;
@@ -21,12 +20,12 @@ final class TagOperations {
     static TagOperations register(OperationTable table) {
         TagOperations tags = new TagOperations();
         table.add("TagResource", r -> {
-            tags.put(required(r, "resourceArn"), tags(r));
+            tags.put(r.string("resourceArn"), tags(r));
             return Json.object();
         });
         table.add("UntagResource", r -> {
             List<String> keys = r.strings("tagKeys");
-            tags.byArn.computeIfPresent(required(r, "resourceArn"), (arn, current) -> {
+            tags.byArn.computeIfPresent(r.string("resourceArn"), (arn, current) -> {
                 Map<String, String> left = new LinkedHashMap<>(current);
                 if (keys != null) {
                     keys.forEach(left::remove);
@@ -37,7 +36,7 @@ final class TagOperations {
         });
         table.add("ListTagsForResource", r -> {
             ArrayNode list = Json.MAPPER.createArrayNode();
-            tags.byArn.getOrDefault(required(r, "resourceArn"), Map.of()).forEach((key, value) ->
+            tags.byArn.getOrDefault(r.string("resourceArn"), Map.of()).forEach((key, value) ->
                     list.add(Json.object().put("tagKey", key).put("tagValue", value)));
             return Json.object().set("tags", list);
         });
@@ -64,7 +63,7 @@ final class TagOperations {
         });
     }
 
-    /** The request's {@code tags}: a list of {@code {tagKey, tagValue}}, as the service validates them. */
+    /** The request's {@code tags}: a list of {@code {tagKey, tagValue}}, both required by the model. */
     private static Map<String, String> tags(RequestFields request) {
         Map<String, String> tags = new LinkedHashMap<>();
         List<RequestFields> list = request.objects("tags");
@@ -72,21 +71,8 @@ final class TagOperations {
             return tags;
         }
         for (RequestFields tag : list) {
-            String key = tag.string("tagKey");
-            String value = tag.string("tagValue");
-            if (key == null || key.isEmpty() || value == null) {
-                throw PersonalizeException.invalidInput("Each tag needs a tagKey and a tagValue");
-            }
-            tags.put(key, value);
+            tags.put(tag.string("tagKey"), tag.string("tagValue"));
         }
         return tags;
-    }
-
-    private static String required(RequestFields request, String name) {
-        String value = request.string(name);
-        if (value == null) {
-            throw PersonalizeException.invalidInput(name + " is required");
-        }
-        return value;
     }
 }

@@ -11,7 +11,9 @@ import com.movierec.localmode.deploy.resources.UnsupportedResourceException;
 import com.movierec.localmode.deploy.waitcondition.SignalBoard;
 import com.movierec.localmode.deploy.waitcondition.WaitConditionHandleResource;
 import com.movierec.localmode.deploy.waitcondition.WaitConditionResource;
+import com.movierec.localmode.deploy.iam.FunctionS3Callers;
 import com.movierec.localmode.deploy.iam.LocalAccount;
+import com.movierec.localmode.deploy.resources.S3Callers;
 import com.movierec.localmode.deploy.iam.PolicyRegistration;
 import java.util.Map;
 import java.util.Optional;
@@ -35,13 +37,16 @@ final class LocalResourceHandlers implements HandlerLookup {
 
     private final Optional<LocalAccount> account;
 
-    LocalResourceHandlers(ResourceHandler personalize, LocalS3 s3, SignalBoard board, Optional<LocalAccount> account) {
+    /** @param region where the stacks are, for the S3 callers' KMS requests */
+    LocalResourceHandlers(ResourceHandler personalize, LocalS3 s3, SignalBoard board, Optional<LocalAccount> account,
+                          String region) {
         this.personalize = personalize;
         this.account = account;
+        S3Callers callers = account.<S3Callers>map(a -> new FunctionS3Callers(a, region)).orElse(S3Callers.NO_IAM);
         this.byType = Map.of(
                 "AWS::S3::Bucket", new BucketResource(s3),
-                "Custom::S3AutoDeleteObjects", new AutoDeleteObjectsResource(s3),
-                "Custom::CDKBucketDeployment", new BucketDeploymentResource(s3),
+                "Custom::S3AutoDeleteObjects", new AutoDeleteObjectsResource(s3, callers),
+                "Custom::CDKBucketDeployment", new BucketDeploymentResource(s3, callers),
                 "AWS::CloudFormation::WaitConditionHandle", new WaitConditionHandleResource(board),
                 "AWS::CloudFormation::WaitCondition", new WaitConditionResource(board));
     }

@@ -42,7 +42,7 @@ final class LocalSession implements AutoCloseable {
                 new LocalLifecycle.Timing(new ProviderFramework.Polling(options.completionPollInterval(),
                         options.completionTimeout()), options.watcherPollCap(), options.retrySleepCap()));
         LocalResourceHandlers handlers = new LocalResourceHandlers(lifecycle.personalizeResources(),
-                new LocalS3(options.s3Root()), board, options.account());
+                new LocalS3(options.s3Root()), board, options.account(), clientRegion);
         return new LocalSession(options, lifecycle, new StackServices(handlers, options.stateStore(),
                 options.listener(), ExportLookup.of(options.stateStore())));
     }

@@ -1,7 +1,10 @@
 package com.movierec.localmode.run;
 
 import com.movierec.localmode.deploy.iam.LocalAccount;
+import com.movierec.local.iam.SessionCredentials;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import com.movierec.local.engine.EngineSettings;
 import com.movierec.local.server.PersonalizeLocalServer;
 import com.movierec.localmode.api.LocalApiServer;
@@ -37,10 +40,12 @@ public final class LocalRun implements AutoCloseable {
     private final LocalApiServer api;
     private final String region;
     private final AtomicBoolean serving = new AtomicBoolean(true);
+    private final LocalAccount account;
 
     private LocalRun(CloudAssembly assembly, RunSettings settings, PersonalizeLocalServer engine,
                      LocalDeployer deployer, DeployOptions options, StageDeployment deployment, LocalApiServer api,
-                     String region) {
+                     String region, LocalAccount account) {
+        this.account = account;
         this.assembly = assembly;
         this.settings = settings;
         this.engine = engine;
@@ -80,7 +85,7 @@ public final class LocalRun implements AutoCloseable {
             Map<String, String> environment = deployer.deployedApiEnvironment();
             LocalApiServer api = serve(settings, engine, environment, layers,
                     account.credentialsOf(StageDeployment.API_HANDLER));
-            return new LocalRun(assembly, settings, engine, deployer, options, deployment, api, region);
+            return new LocalRun(assembly, settings, engine, deployer, options, deployment, api, region, account);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -120,7 +125,22 @@ public final class LocalRun implements AutoCloseable {
 
     /** What each campaign serves and its offline metrics, read through GetSolutionMetrics. */
     public List<ServedModelMetrics> servedModels() {
-        return ServedModels.read(engine.endpoint(), region);
+        return ServedModels.read(engine.endpoint(), region, administrator());
+    }
+
+    /**
+     * What a person calls local mode with (the AWS CLI, boto3, the metrics read here): the local account's
+     * administrator, whose key personalize-local accepts as AWS accepts a user's; any other key is refused.
+     */
+    public AwsCredentialsProvider administrator() {
+        SessionCredentials admin = account.iam().administrator();
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(admin.accessKeyId(),
+                admin.secretAccessKey()));
+    }
+
+    /** The local account: its IAM, the simulator's decisions and the calls it allowed and denied. */
+    public LocalAccount account() {
+        return account;
     }
 
     /** {@link #servedModels} as a table, with user personalization's NDCG@10 gain over popularity count. */

@@ -4,8 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
@@ -23,11 +22,12 @@ final class ServedModels {
     }
 
     /** One entry per campaign, by campaign name. */
-    static List<ServedModelMetrics> read(URI personalizeEndpoint, String region) {
+    /** @param credentials the person's: local mode's administrator when IAM is enforced */
+    static List<ServedModelMetrics> read(URI personalizeEndpoint, String region, AwsCredentialsProvider credentials) {
         try (PersonalizeClient personalize = PersonalizeClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(credentials)
                 .endpointOverride(personalizeEndpoint)
                 .build()) {
             List<ServedModelMetrics> served = new ArrayList<>();

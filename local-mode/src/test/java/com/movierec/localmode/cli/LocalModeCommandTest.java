@@ -23,7 +23,7 @@ class LocalModeCommandTest {
 
     @BeforeEach
     void start() {
-        engine = LocalEngine.start(tmp.resolve("s3"));
+        engine = LocalEngine.startWithoutIam(tmp.resolve("s3"));
     }
 
     @AfterEach

@@ -39,11 +39,13 @@ public final class LocalEngine implements AutoCloseable {
     /** The account whose IAM the engine enforces, as AWS would: deploys and the API run under it. */
     public final LocalAccount account;
 
-    private LocalEngine(Path s3Root, PersonalizeLocalServer server) {
+    private LocalEngine(Path s3Root, PersonalizeLocalServer server, boolean iam) {
         this.s3Root = s3Root;
         this.server = server;
         this.account = LocalAccount.enforcing(server.engine().settings().accountId());
-        server.engine().enforceIam(account.authorizer());
+        if (iam) {
+            server.engine().enforceIam(account.authorizer());
+        }
         // The test's own checks call as the account's administrator, as a person with the CLI would.
         SessionCredentials admin = account.iam().administrator();
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(admin.accessKeyId(),
@@ -57,8 +59,20 @@ public final class LocalEngine implements AutoCloseable {
     }
 
     public static LocalEngine start(Path s3Root) {
-        return new LocalEngine(s3Root, PersonalizeLocalServer.start(EngineSettings.defaults(s3Root)
-                .withRegion(SynthesizedDev.REGION).withDelays(TEST_DELAYS), 0));
+        return new LocalEngine(s3Root, server(s3Root), true);
+    }
+
+    /**
+     * personalize-local as its own command runs it, in another process than the deployer: it cannot know the
+     * deployed policies, so it enforces no IAM (the {@code deploy} and {@code destroy} commands' setting).
+     */
+    public static LocalEngine startWithoutIam(Path s3Root) {
+        return new LocalEngine(s3Root, server(s3Root), false);
+    }
+
+    private static PersonalizeLocalServer server(Path s3Root) {
+        return PersonalizeLocalServer.start(EngineSettings.defaults(s3Root).withRegion(SynthesizedDev.REGION)
+                .withDelays(TEST_DELAYS), 0);
     }
 
     /** Options for a deploy into this engine, remembering stacks in memory and polling every 20 ms. */

@@ -16,7 +16,8 @@ import java.util.Set;
  */
 final class DeployedPolicies {
     static final Set<String> TYPES = Set.of("AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy",
-            "AWS::S3::BucketPolicy", "AWS::KMS::Key", "AWS::S3::Bucket", "AWS::Lambda::Function");
+            "AWS::S3::BucketPolicy", "AWS::KMS::Key", "AWS::S3::Bucket", "AWS::Lambda::Function",
+            "AWS::StepFunctions::StateMachine");
 
     private DeployedPolicies() {
     }
@@ -60,6 +61,9 @@ final class DeployedPolicies {
                 account.functions().put(new DeployedFunction(physicalId, attributes.get("Arn"),
                         properties.path("Role").asText(), properties.path("Handler").asText(), environment));
             }
+            case "AWS::StepFunctions::StateMachine" -> account.functions().putStateMachine(new DeployedStateMachine(
+                    physicalId, attributes.getOrDefault("Name", physicalId), properties.path("RoleArn").asText(),
+                    properties.path("DefinitionString").asText("")));
             default -> {
                 // no IAM meaning
             }
@@ -78,6 +82,7 @@ final class DeployedPolicies {
             case "AWS::KMS::Key" -> iam.removeResourcePolicy(attributes.get("Arn"));
             case "AWS::S3::Bucket" -> iam.removeBucketKey(physicalId);
             case "AWS::Lambda::Function" -> account.functions().remove(attributes.get("Arn"));
+            case "AWS::StepFunctions::StateMachine" -> account.functions().removeStateMachine(physicalId);
             default -> {
                 // no IAM meaning
             }

@@ -5,11 +5,25 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Lambda functions the deployed stacks define, by ARN: local mode runs their handlers in-process, and each
- * handler's AWS calls must carry its own function's execution role, as they would in Lambda.
+ * The Lambda functions and state machines the deployed stacks define, by ARN: local mode runs their handlers
+ * in-process, and each handler's AWS calls must carry its own function's execution role (a state machine's, its
+ * role), as they would in Lambda and Step Functions.
  */
 public final class FunctionRegistry {
     private final Map<String, DeployedFunction> byArn = new ConcurrentHashMap<>();
+    private final Map<String, DeployedStateMachine> stateMachines = new ConcurrentHashMap<>();
+
+    void putStateMachine(DeployedStateMachine machine) {
+        stateMachines.put(machine.arn(), machine);
+    }
+
+    void removeStateMachine(String arn) {
+        stateMachines.remove(arn);
+    }
+
+    public java.util.Optional<DeployedStateMachine> stateMachine(String arn) {
+        return java.util.Optional.ofNullable(stateMachines.get(arn));
+    }
 
     void put(DeployedFunction function) {
         byArn.put(function.arn(), function);
@@ -37,6 +51,10 @@ public final class FunctionRegistry {
                     + "one's role to run it with");
         }
         return matching.get(0);
+    }
+
+    public List<DeployedFunction> all() {
+        return List.copyOf(byArn.values());
     }
 
     public java.util.Optional<DeployedFunction> byArn(String arn) {

@@ -2,6 +2,7 @@ package com.movierec.localmode.deploy.iam;
 
 import com.movierec.local.iam.AccountIam;
 import com.movierec.local.iam.Authorizer;
+import com.movierec.local.iam.Caller;
 import com.movierec.local.iam.IamSimulator;
 import com.movierec.local.iam.SessionCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -35,6 +36,12 @@ public final class LocalAccount {
 
     public FunctionRegistry functions() {
         return functions;
+    }
+
+    /** The role session a deployed function's code calls AWS as: {@code assumed-role/<role>/<function name>}. */
+    public Caller sessionOf(DeployedFunction function) {
+        SessionCredentials session = iam().assumeRole(function.roleArn(), function.name());
+        return iam().caller(session.accessKeyId()).orElseThrow();
     }
 
     /**

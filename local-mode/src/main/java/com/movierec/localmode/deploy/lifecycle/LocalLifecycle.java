@@ -6,6 +6,7 @@ import com.movierec.lifecycle.WatcherHandler;
 import com.movierec.lifecycle.core.Sleeper;
 import com.movierec.localmode.deploy.resources.ResourceHandler;
 import com.movierec.localmode.deploy.waitcondition.SignalBoard;
+import com.movierec.localmode.deploy.iam.InvocationChecks;
 import com.movierec.localmode.deploy.iam.LocalAccount;
 import java.net.URI;
 import java.util.ArrayList;
@@ -54,14 +55,24 @@ public final class LocalLifecycle implements AutoCloseable {
     public LocalLifecycle(URI personalizeEndpoint, String region, SignalBoard board, Optional<LocalAccount> account,
                           Timing timing) {
         Sleeper sleeper = new CappedSleeper(timing.retrySleepCap());
+        Optional<InvocationChecks> checks = account.map(InvocationChecks::new);
         this.stepFunctions = new LocalStepFunctions(new WatcherHandler(client(personalizeEndpoint, region,
-                account, WATCHER), board, sleeper), timing.watcherPollCap(), board);
+                account, WATCHER), board, sleeper), timing.watcherPollCap(), board, stateMachineArn ->
+                checks.ifPresent(c -> {
+                    c.startExecution(ON_EVENT, stateMachineArn);
+                    c.stateMachineInvokes(stateMachineArn, WATCHER);
+                }));
         OnEventHandler onEvent = new OnEventHandler(client(personalizeEndpoint, region, account, ON_EVENT),
                 stepFunctions.client(), sleeper);
         IsCompleteHandler isComplete = new IsCompleteHandler(client(personalizeEndpoint, region, account,
                 IS_COMPLETE), sleeper);
-        this.provider = new ProviderFramework(event -> onEvent.handleRequest(event, null),
-                event -> isComplete.handleRequest(event, null), timing.completion());
+        this.provider = new ProviderFramework(event -> {
+            checks.ifPresent(c -> c.onEvent(event));
+            return onEvent.handleRequest(event, null);
+        }, event -> {
+            checks.ifPresent(c -> c.isComplete(event));
+            return isComplete.handleRequest(event, null);
+        }, timing.completion());
     }
 
     /** A client as {@code AwsClients} builds it in the function with {@code handler}. */

@@ -43,7 +43,20 @@ public final class LocalStepFunctions implements AutoCloseable {
     private final Map<String, String> inputsByExecution = new ConcurrentHashMap<>();
     private final ExecutorService threads;
 
+    private final Consumer<String> authorizeStart;
+
     public LocalStepFunctions(WatcherHandler watcher, Duration pollCap, SignalBoard board) {
+        this(watcher, pollCap, board, stateMachineArn -> { });
+    }
+
+    /**
+     * @param authorizeStart called with the state machine's ARN before an execution starts: throws what Step
+     *                       Functions answers a caller IAM does not allow, or an execution whose role may not invoke
+     *                       the watcher function
+     */
+    public LocalStepFunctions(WatcherHandler watcher, Duration pollCap, SignalBoard board,
+                              Consumer<String> authorizeStart) {
+        this.authorizeStart = authorizeStart;
         this.watcher = watcher;
         this.pollCap = pollCap;
         this.board = board;
@@ -66,6 +79,7 @@ public final class LocalStepFunctions implements AutoCloseable {
         if (stateMachineArn == null || !STATE_MACHINE_ARN.matcher(stateMachineArn).matches()) {
             throw InvalidArnException.builder().message("Invalid Arn: '" + stateMachineArn + "'").build();
         }
+        authorizeStart.accept(stateMachineArn);
         String executionArn = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + request.name();
         String previous = inputsByExecution.putIfAbsent(executionArn, request.input());
         if (previous != null && !previous.equals(request.input())) {

@@ -6,9 +6,16 @@ package com.movierec.localmode.deploy.resources;
  */
 public final class AutoDeleteObjectsResource implements ResourceHandler {
     private final LocalS3 s3;
+    private final S3Callers callers;
 
     public AutoDeleteObjectsResource(LocalS3 s3) {
+        this(s3, S3Callers.NO_IAM);
+    }
+
+    /** @param callers who the provider function is, for IAM: the bucket policy lets its role list and delete */
+    public AutoDeleteObjectsResource(LocalS3 s3, S3Callers callers) {
         this.s3 = s3;
+        this.callers = callers;
     }
 
     @Override
@@ -27,6 +34,6 @@ public final class AutoDeleteObjectsResource implements ResourceHandler {
         if (bucket == null) {
             throw new ResourceFailure("Custom::S3AutoDeleteObjects " + request.logicalId() + " has no BucketName");
         }
-        s3.emptyBucket(bucket);
+        s3.emptyBucket(bucket, callers.of(request));
     }
 }

@@ -17,9 +17,16 @@ import java.util.Map;
  */
 public final class BucketDeploymentResource implements ResourceHandler {
     private final LocalS3 s3;
+    private final S3Callers callers;
 
     public BucketDeploymentResource(LocalS3 s3) {
+        this(s3, S3Callers.NO_IAM);
+    }
+
+    /** @param callers who the provider function is, for IAM: its reads of the assets and writes to the bucket */
+    public BucketDeploymentResource(LocalS3 s3, S3Callers callers) {
         this.s3 = s3;
+        this.callers = callers;
     }
 
     @Override
@@ -33,7 +40,7 @@ public final class BucketDeploymentResource implements ResourceHandler {
     public ResourceOutcome update(ResourceRequest request) {
         JsonNode old = request.previous().properties();
         if (!Destination.of(old).equals(Destination.of(request.properties())) && !retainOnDelete(old)) {
-            Destination.of(old).delete(s3);
+            Destination.of(old).delete(s3, callers.of(request));
         }
         deploy(request, request.properties());
         return outcome(request, request.physicalId());
@@ -43,7 +50,7 @@ public final class BucketDeploymentResource implements ResourceHandler {
     public void delete(ResourceRequest request) {
         // The provider also skips this when the bucket is going away with the stack; emptying it first is the same.
         if (!retainOnDelete(request.properties())) {
-            Destination.of(request.properties()).delete(s3);
+            Destination.of(request.properties()).delete(s3, callers.of(request));
         }
     }
 
@@ -59,7 +66,19 @@ public final class BucketDeploymentResource implements ResourceHandler {
             }
         }
         Destination destination = Destination.of(properties);
-        s3.sync(sources(request), destination.bucket(), destination.prefix(), flag(properties, "Prune", true));
+        S3Caller caller = callers.of(request);
+        readSources(request, caller);
+        s3.sync(sources(request), destination.bucket(), destination.prefix(), flag(properties, "Prune", true),
+                caller);
+    }
+
+    /** The provider downloads each source archive from the assets bucket first. */
+    private static void readSources(ResourceRequest request, S3Caller caller) {
+        JsonNode buckets = request.properties().path("SourceBucketNames");
+        JsonNode keys = request.properties().path("SourceObjectKeys");
+        for (int i = 0; i < keys.size(); i++) {
+            caller.require("GetObject", "s3:GetObject", buckets.path(i).asText(""), keys.path(i).asText());
+        }
     }
 
     private static List<Path> sources(ResourceRequest request) {
@@ -102,8 +121,8 @@ public final class BucketDeploymentResource implements ResourceHandler {
             return new Destination(bucket, properties.path("DestinationBucketKeyPrefix").asText(""));
         }
 
-        void delete(LocalS3 s3) {
-            s3.deletePrefix(bucket, prefix);
+        void delete(LocalS3 s3, S3Caller caller) {
+            s3.deletePrefix(bucket, prefix, caller);
         }
     }
 }

@@ -68,8 +68,40 @@ public final class LocalS3 {
 
     /** Deletes every object of a bucket, keeping the bucket: what CDK's auto-delete-objects provider does. */
     public void emptyBucket(String name) {
+        emptyBucket(name, S3Caller.ANYONE);
+    }
+
+    /** As {@link #emptyBucket(String)}, listing and deleting each object as {@code caller}. */
+    public void emptyBucket(String name, S3Caller caller) {
         Path dir = bucket(name);
         if (Files.isDirectory(dir)) {
+            deleteObjects(name, dir, caller);
+        }
+    }
+
+    /** Deletes every object under a key prefix. */
+    public void deletePrefix(String bucket, String prefix) {
+        deletePrefix(bucket, prefix, S3Caller.ANYONE);
+    }
+
+    /** As {@link #deletePrefix(String, String)}, listing and deleting each object as {@code caller}. */
+    public void deletePrefix(String bucket, String prefix, S3Caller caller) {
+        Path dir = prefix(bucket, prefix);
+        if (Files.isDirectory(dir)) {
+            deleteObjects(bucket, dir, caller);
+        }
+    }
+
+    /** ListObjectsV2, then DeleteObject for each object under {@code dir}; empty folders go with them. */
+    private void deleteObjects(String bucket, Path dir, S3Caller caller) {
+        caller.require("ListObjectsV2", "s3:ListBucket", bucket, null);
+        for (Path file : files(dir)) {
+            caller.require("DeleteObject", "s3:DeleteObject", bucket, key(bucket, file));
+            io(() -> Files.delete(file));
+        }
+        if (!dir.equals(bucket(bucket))) {
+            deleteTree(dir);
+        } else {
             io(() -> {
                 try (Stream<Path> children = Files.list(dir)) {
                     children.forEach(LocalS3::deleteTree);
@@ -78,14 +110,9 @@ public final class LocalS3 {
         }
     }
 
-    /** Deletes every object under a key prefix. */
-    public void deletePrefix(String bucket, String prefix) {
-        Path dir = prefix(bucket, prefix);
-        if (dir.equals(bucket(bucket))) {
-            emptyBucket(bucket);
-        } else {
-            deleteTree(dir);
-        }
+    /** An object's key: its path under the bucket's directory, with forward slashes. */
+    private String key(String bucket, Path file) {
+        return bucket(bucket).relativize(file).toString().replace('\\', '/');
     }
 
     /**
@@ -93,24 +120,37 @@ public final class LocalS3 {
      * the prefix that the sources do not have, as {@code aws s3 sync --delete} does for a BucketDeployment.
      */
     public void sync(List<Path> sources, String bucket, String prefix, boolean prune) {
+        sync(sources, bucket, prefix, prune, S3Caller.ANYONE);
+    }
+
+    /** As above, each PutObject, ListObjectsV2 and DeleteObject made as {@code caller}. */
+    public void sync(List<Path> sources, String bucket, String prefix, boolean prune, S3Caller caller) {
         Path target = prefix(bucket, prefix);
         Set<Path> written = new HashSet<>();
         io(() -> Files.createDirectories(target));
         for (Path source : sources) {
             if (Files.isDirectory(source)) {
-                copyDirectory(source, target, written);
+                copyDirectory(source, target, written, destination -> caller.require("PutObject", "s3:PutObject",
+                        bucket, key(bucket, destination)));
             } else {
-                extractZip(source, target, written);
+                extractZip(source, target, written, destination -> caller.require("PutObject", "s3:PutObject",
+                        bucket, key(bucket, destination)));
             }
         }
         if (prune) {
-            files(target).stream().filter(file -> !written.contains(file)).forEach(LocalS3::deleteTree);
+            caller.require("ListObjectsV2", "s3:ListBucket", bucket, null);
+            for (Path file : files(target).stream().filter(file -> !written.contains(file)).toList()) {
+                caller.require("DeleteObject", "s3:DeleteObject", bucket, key(bucket, file));
+                deleteTree(file);
+            }
         }
     }
 
-    private static void copyDirectory(Path source, Path target, Set<Path> written) {
+    private static void copyDirectory(Path source, Path target, Set<Path> written,
+                                      java.util.function.Consumer<Path> beforeWrite) {
         for (Path file : files(source)) {
             Path destination = target.resolve(source.relativize(file).toString()).normalize();
+            beforeWrite.accept(destination);
             io(() -> {
                 Files.createDirectories(destination.getParent());
                 Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
@@ -119,7 +159,8 @@ public final class LocalS3 {
         }
     }
 
-    private static void extractZip(Path zip, Path target, Set<Path> written) {
+    private static void extractZip(Path zip, Path target, Set<Path> written,
+                                   java.util.function.Consumer<Path> beforeWrite) {
         io(() -> {
             try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
                 for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
@@ -128,6 +169,7 @@ public final class LocalS3 {
                         throw new ResourceFailure("zip entry " + entry.getName() + " of " + zip + " leaves the prefix");
                     }
                     if (!entry.isDirectory()) {
+                        beforeWrite.accept(destination);
                         Files.createDirectories(destination.getParent());
                         Files.copy(entries, destination, StandardCopyOption.REPLACE_EXISTING);
                         written.add(destination);

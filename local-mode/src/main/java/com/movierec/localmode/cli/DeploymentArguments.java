@@ -9,10 +9,16 @@ import java.time.Duration;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options deploy and destroy share: which stage, where personalize-local is, where state is kept. */
+/**
+ * The options deploy and destroy share: which stage, where personalize-local is, where state is kept, how progress is
+ * reported.
+ */
 final class DeploymentArguments {
     @Mixin
     StageArguments target;
+
+    @Mixin
+    ProgressArguments progress;
 
     @Option(names = "--endpoint", defaultValue = "http://127.0.0.1:8900",
             description = "personalize-local's URL (default: ${DEFAULT-VALUE}).")

@@ -1,5 +1,6 @@
 package com.movierec.localmode.cli;
 
+import com.movierec.localmode.deploy.DeployListener;
 import com.movierec.localmode.deploy.DeploymentFailedException;
 import com.movierec.localmode.deploy.LocalDeployer;
 import com.movierec.localmode.deploy.StageDeployment;
@@ -7,6 +8,7 @@ import com.movierec.localmode.deploy.assembly.CloudAssembly;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,9 +17,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code up} (personalize-local, the stage deployed into it, the API and the web page served until Ctrl-C), and
- * {@code deploy} and {@code destroy} of a synthesized stage against a running personalize-local; every stack event
- * is printed as it happens. Exit codes: 0 done; 1 the deploy or destroy failed (the failed resource and reason are
- * printed); 2 bad options; 3 the assembly, a template or the options cannot be used (nothing was changed).
+ * {@code deploy} and {@code destroy} of a synthesized stage against a running personalize-local; a line per stack and
+ * per Personalize resource is printed as it happens, every stack event goes to the deploy log. Exit codes: 0 done;
+ * 1 the deploy or destroy failed (the failed resource and reason are printed); 2 bad options; 3 the assembly, a
+ * template or the options cannot be used (nothing was changed).
  */
 @Command(name = "movierec-local-mode", mixinStandardHelpOptions = true,
         description = "Deploys the synthesized stacks of a stage locally, against personalize-local.",
@@ -41,8 +44,14 @@ public final class LocalModeCommand implements Callable<Integer> {
             System.setProperty("slf4j.provider", "org.apache.logging.slf4j.SLF4JServiceProvider");
             System.setProperty("slf4j.internal.verbosity", "WARN");
         }
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                StopSignal::onShutdown, args));
+        // Log4j must not stop itself when the JVM shuts down: main stops it, after up's Delete path (see StopSignal).
+        if (System.getProperty("log4j2.shutdownHookEnabled") == null) {
+            System.setProperty("log4j2.shutdownHookEnabled", "false");
+        }
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exitCode = run(new PrintWriter(System.out, true), err, () -> StopSignal.onSignals(err), args);
+        LogManager.shutdown();
+        System.exit(exitCode);
     }
 
     /** Without Ctrl-C handling: {@code up} serves until the JVM ends. */
@@ -50,7 +59,7 @@ public final class LocalModeCommand implements Callable<Integer> {
         return run(out, err, StopSignal::new, args);
     }
 
-    /** {@code stopSignals} gives {@code up} what tells it to stop serving (Ctrl-C in a real process). */
+    /** {@code stopSignals} gives {@code up} what tells it to stop serving (Ctrl-C or SIGTERM in a real process). */
     static int run(PrintWriter out, PrintWriter err, Supplier<StopSignal> stopSignals, String... args) {
         CommandLine commandLine = new CommandLine(new LocalModeCommand(), new Factory(stopSignals))
                 .setOut(out).setErr(err);
@@ -65,7 +74,7 @@ public final class LocalModeCommand implements Callable<Integer> {
     private record Factory(Supplier<StopSignal> stopSignals) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            return type == Up.class ? type.cast(new Up(stopSignals.get()))
+            return type == Up.class ? type.cast(new Up(stopSignals))
                     : CommandLine.defaultFactory().create(type);
         }
     }
@@ -87,20 +96,26 @@ public final class LocalModeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            run(new LocalDeployer(), CloudAssembly.load(arguments.target.cdkOut), out);
+            CloudAssembly assembly = CloudAssembly.load(arguments.target.cdkOut);
+            DeployProgress progress = arguments.progress.open(out);
+            try (progress) {
+                run(new LocalDeployer(), assembly, progress, out);
+            } finally {
+                out.println("Every stack event: " + progress.logFile());
+            }
             return 0;
         }
 
-        abstract void run(LocalDeployer deployer, CloudAssembly assembly, PrintWriter out);
+        abstract void run(LocalDeployer deployer, CloudAssembly assembly, DeployListener progress, PrintWriter out);
     }
 
     @Command(name = "deploy", mixinStandardHelpOptions = true,
             description = "Deploys the stage's stacks in order; a stack deployed before is updated.")
     static final class Deploy extends Operation {
         @Override
-        void run(LocalDeployer deployer, CloudAssembly assembly, PrintWriter out) {
+        void run(LocalDeployer deployer, CloudAssembly assembly, DeployListener progress, PrintWriter out) {
             StageDeployment deployment = deployer.deploy(assembly, arguments.target.stage,
-                    arguments.options(new ConsoleProgress(out)));
+                    arguments.options(progress));
             deployment.stacks().forEach(stack -> stack.outputValues().forEach((name, value) ->
                     out.println(stack.stackName() + "." + name + " = " + value)));
         }
@@ -110,8 +125,8 @@ public final class LocalModeCommand implements Callable<Integer> {
             description = "Deletes the stage's deployed stacks, the last one first.")
     static final class Destroy extends Operation {
         @Override
-        void run(LocalDeployer deployer, CloudAssembly assembly, PrintWriter out) {
-            deployer.destroy(assembly, arguments.target.stage, arguments.options(new ConsoleProgress(out)));
+        void run(LocalDeployer deployer, CloudAssembly assembly, DeployListener progress, PrintWriter out) {
+            deployer.destroy(assembly, arguments.target.stage, arguments.options(progress));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,20 +17,24 @@ import picocli.CommandLine.Spec;
 
 /**
  * The README's main command, after the build, the data preparation and the synth: starts personalize-local,
- * deploys the stage into it (each stack event printed as it happens), prints the served models' offline metrics,
- * then serves the API and the web page until Ctrl-C, which deletes the stage again and stops.
+ * deploys the stage into it (a line per stack and per Personalize resource, every event in the deploy log), prints
+ * the served models' offline metrics, then serves the API and the web page until Ctrl-C or SIGTERM, which delete the
+ * stage again and stop.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Starts personalize-local, deploys the stage into it and serves the API and the web page "
                 + "until Ctrl-C.")
 final class Up implements Callable<Integer> {
-    private final StopSignal stopSignal;
+    private final Supplier<StopSignal> stopSignals;
 
     @Spec
     CommandSpec spec;
 
     @Mixin
     StageArguments target;
+
+    @Mixin
+    ProgressArguments progress;
 
     @Option(names = "--port", defaultValue = "8080",
             description = "The API's and the page's port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -57,8 +62,9 @@ final class Up implements Callable<Integer> {
             description = "On Ctrl-C, stop without running the stage's Delete path first.")
     boolean keepOnExit;
 
-    Up(StopSignal stopSignal) {
-        this.stopSignal = stopSignal;
+    /** {@code stopSignals} is asked once {@code up} runs, so the other commands leave the signals alone. */
+    Up(Supplier<StopSignal> stopSignals) {
+        this.stopSignals = stopSignals;
     }
 
     @Override
@@ -68,48 +74,44 @@ final class Up implements Callable<Integer> {
             throw new IllegalArgumentException("--web-root " + webRoot + " has no index.html: run from the "
                     + "repository's root, or point --web-root at the web page's directory");
         }
-        try (ApiLog log = ApiLog.redirect(apiLog)) {
-            return run(out);
+        Delays engineDelays = Delays.named(delays);
+        StopSignal stop = stopSignals.get();
+        UpConsole console = new UpConsole(out);
+        try (ApiLog log = ApiLog.redirect(apiLog); DeployProgress deployProgress = progress.open(out)) {
+            run(console, deployProgress, engineDelays, stop);
         }
-    }
-
-    private int run(PrintWriter out) throws InterruptedException {
-        RunSettings settings = RunSettings.of(target.cdkOut, s3Root).withStage(target.stage).withApiPort(port)
-                .withWebRoot(webRoot).withEngineDelays(Delays.named(delays)).withPollInterval(Duration.ofMillis(100));
-        out.println("==> Deploying stage " + target.stage + " of " + target.cdkOut + " into personalize-local (the "
-                + "Personalize stack's custom resources run through the lifecycle handlers)");
-        out.flush();
-        long started = System.nanoTime();
-        try (LocalRun run = LocalRun.start(settings, new ConsoleProgress(out))) {
-            out.printf("==> Deployed in %.1f s%n", (System.nanoTime() - started) / 1e9);
-            out.println("==> Offline metrics of the served models (GetSolutionMetrics: 10% of users held out, "
-                    + "their newest 10% of interactions to predict)");
-            out.print(run.metricsTable());
-            out.println("==> Serving the web page at " + run.apiEndpoint() + "/ and the API at "
-                    + run.apiEndpoint() + " (e.g. " + run.apiEndpoint() + "/users/1/recommendations)");
-            out.println("    Each request is logged to " + apiLog + ". Ctrl-C stops"
-                    + (keepOnExit ? "." : ", after deleting the stage's resources."));
-            out.flush();
-            try {
-                stopSignal.awaitStop();
-            } finally {
-                stopping(run, out);
-            }
-        } finally {
-            stopSignal.cleanedUp();
-        }
-        out.println("==> Stopped");
-        out.flush();
+        console.stopped();
         return 0;
     }
 
-    private void stopping(LocalRun run, PrintWriter out) {
+    private void run(UpConsole console, DeployProgress deployProgress, Delays engineDelays, StopSignal stop)
+            throws InterruptedException {
+        RunSettings settings = RunSettings.of(target.cdkOut, s3Root).withStage(target.stage).withApiPort(port)
+                .withWebRoot(webRoot).withEngineDelays(engineDelays).withPollInterval(Duration.ofMillis(100));
+        console.deploying(target.stage, target.cdkOut, deployProgress.logFile());
+        long started = System.nanoTime();
+        try (LocalRun run = LocalRun.start(settings, deployProgress)) {
+            console.deployed(Duration.ofNanos(System.nanoTime() - started));
+            console.metrics(run.metricsTable());
+            console.serving(run.apiEndpoint(), apiLog, keepOnExit);
+            try {
+                stop.awaitStop();
+            } finally {
+                tearDown(run, console, stop.reason());
+            }
+        }
+    }
+
+    /** On this thread, never in a shutdown hook: see {@link StopSignal}. */
+    private void tearDown(LocalRun run, UpConsole console, String reason) {
+        console.stopping(reason, target.stage, !keepOnExit);
         if (keepOnExit) {
             return;
         }
-        out.println("==> Deleting stage " + target.stage + " (cdk destroy's order)");
-        out.flush();
-        run.destroy();
-        out.println("==> personalize-local holds " + run.engine().engine().resources().size() + " resources");
+        try {
+            run.destroy();
+        } finally {
+            console.resourcesLeft(run.engine().engine().resources().size());
+        }
     }
 }

@@ -52,20 +52,39 @@ class UpCommandTest {
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> popular = http.send(HttpRequest.newBuilder(endpoint.resolve("/movies/popular?count=3"))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        stop.stop();
+        stop.stop("test");
 
         assertThat(exit.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
         assertThat(page.body()).isEqualTo("<h1>movierec</h1>");
         assertThat(popular.statusCode()).isEqualTo(200);
         assertThat(popular.body()).contains("\"movieId\"", "\"title\"");
         assertThat(out.toString())
-                .containsPattern("CREATE_COMPLETE +movierec-dev-personalize  UserPersonalizationCampaign ")
+                .containsPattern("created +campaign +\\d+\\.\\d s  movierec-dev-user-personalization-\\w+\\n")
                 .containsPattern("movierec-dev-user-personalization-\\w+ +aws-user-personalization-v2 +0\\.\\d{4}")
                 .containsPattern("movierec-dev-popularity-\\w+ +aws-popularity-count +0\\.\\d{4}")
-                .contains("User personalization's NDCG@10 is ")
-                .containsPattern("DELETE_COMPLETE +movierec-dev-personalize\\n")
-                .contains("personalize-local holds 0 resources", "==> Stopped");
+                .contains("User personalization's NDCG@10 is ", "==> test: deleting stage dev")
+                .containsPattern("deleted +campaign +\\d+\\.\\d s  movierec-dev-user-personalization-\\w+\\n")
+                .containsPattern("movierec-dev-personalize  DELETE_COMPLETE  \\d+\\.\\d s")
+                .endsWith("==> personalize-local: 0 resources left\n==> Stopped\n");
         assertThat(Files.readString(tmp.resolve("api.log"))).contains("\"route\":\"/movies/popular\"");
+    }
+
+    @Test
+    void theTerminalSummarisesTheDeployAndTheDeployLogHoldsEveryEventOfTheRun() throws Exception {
+        StopSignal stop = new StopSignal();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run(stop, "--port", "0"));
+
+        awaitServing(exit);
+        stop.stop("test");
+
+        assertThat(exit.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("    Every stack event goes to " + tmp.resolve("deploy.log"))
+                .doesNotContain("AWS::IAM::Role", "AWS::Logs::LogGroup");
+        assertThat(Files.readString(tmp.resolve("deploy.log")))
+                .containsPattern("CREATE_COMPLETE +movierec-dev-api  .+ \\(AWS::IAM::Role\\)  \\d+\\.\\d s")
+                .containsPattern("DELETE_COMPLETE +movierec-dev-personalize  \\w+ "
+                        + "\\(Custom::PersonalizeCampaign\\)  \\d+\\.\\d s")
+                .containsPattern("DELETE_COMPLETE +movierec-dev-data\\n$");
     }
 
     @Test
@@ -75,10 +94,11 @@ class UpCommandTest {
                 "--keep-on-exit"));
 
         awaitServing(exit);
-        stop.stop();
+        stop.stop("test");
 
         assertThat(exit.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
-        assertThat(out.toString()).doesNotContain("DELETE_").contains("==> Stopped");
+        assertThat(out.toString()).doesNotContain("DELETE_", "deleted ", "resources left")
+                .contains("==> test: stopping without deleting stage dev (--keep-on-exit)", "==> Stopped");
     }
 
     @Test
@@ -99,6 +119,7 @@ class UpCommandTest {
         assertThat(exit).as(err.toString()).isEqualTo(LocalModeCommand.UNUSABLE);
         assertThat(err.toString()).contains("--web-root", "has no index.html");
         assertThat(out.toString()).doesNotContain("CREATE_");
+        assertThat(tmp.resolve("deploy.log")).doesNotExist();
     }
 
     @Test
@@ -109,12 +130,12 @@ class UpCommandTest {
         assertThat(err.toString()).contains("unknown delay profile 'slow': use none, fast or realistic");
     }
 
-    /** {@code up} with this test's assembly, page, S3 root, log and no delays; {@code extra} options win. */
+    /** {@code up} with this test's assembly, page, S3 root, logs and no delays; {@code extra} options win. */
     private int run(StopSignal stop, String... extra) {
         Map<String, String> options = new LinkedHashMap<>(Map.of(
                 "--cdk-out", SynthesizedDev.base().directory().toString(), "--web-root", web.toString(),
                 "--s3-root", tmp.resolve("s3").toString(), "--api-log", tmp.resolve("api.log").toString(),
-                "--delays", "none"));
+                "--deploy-log", tmp.resolve("deploy.log").toString(), "--delays", "none"));
         List<String> flags = new ArrayList<>();
         for (int i = 0; i < extra.length; i++) {
             if (i + 1 < extra.length && !extra[i + 1].startsWith("--")) {

@@ -32,7 +32,7 @@ final class ResourceOperations {
 
     ResourceRecord create(TemplateResource resource, JsonNode properties, Set<String> dependencies) {
         ResourceRequest request = new ResourceRequest(stack, resource.logicalId(), resource.type(), properties, null);
-        ResourceOutcome outcome = run(resource.logicalId(), resource.type(), resource.cdkPath(),
+        ResourceOutcome outcome = run(resource.logicalId(), null, resource.type(), resource.cdkPath(),
                 ResourceStatus.CREATE_IN_PROGRESS, null, ResourceStatus.CREATE_COMPLETE, ResourceStatus.CREATE_FAILED,
                 () -> handlers.forType(resource.type()).create(request));
         return record(resource, properties, outcome, dependencies);
@@ -42,12 +42,12 @@ final class ResourceOperations {
     ResourceRecord update(TemplateResource resource, JsonNode properties, ResourceRecord before,
                           Set<String> dependencies) {
         ResourceRequest request = new ResourceRequest(stack, resource.logicalId(), resource.type(), properties, before);
-        ResourceOutcome outcome = run(resource.logicalId(), resource.type(), resource.cdkPath(),
-                ResourceStatus.UPDATE_IN_PROGRESS, null, ResourceStatus.UPDATE_COMPLETE, ResourceStatus.UPDATE_FAILED,
-                () -> {
+        ResourceOutcome outcome = run(resource.logicalId(), before.physicalId(), resource.type(),
+                resource.cdkPath(), ResourceStatus.UPDATE_IN_PROGRESS, null, ResourceStatus.UPDATE_COMPLETE,
+                ResourceStatus.UPDATE_FAILED, () -> {
                     ResourceOutcome answer = handlers.forType(resource.type()).update(request);
                     if (!answer.physicalId().equals(before.physicalId())) {
-                        events.begin(resource.logicalId(), resource.type(), resource.cdkPath(),
+                        events.begin(resource.logicalId(), answer.physicalId(), resource.type(), resource.cdkPath(),
                                 ResourceStatus.UPDATE_IN_PROGRESS, "Requested update requires the creation of a new "
                                         + "physical resource; hence creating one.");
                     }
@@ -60,8 +60,8 @@ final class ResourceOperations {
     ResourceRecord revert(ResourceRecord before, ResourceRecord after, Optional<String> cdkPath) {
         ResourceRequest request = new ResourceRequest(stack, before.logicalId(), before.type(), before.properties(),
                 after);
-        ResourceOutcome outcome = run(before.logicalId(), before.type(), cdkPath, ResourceStatus.UPDATE_IN_PROGRESS,
-                null, ResourceStatus.UPDATE_COMPLETE, ResourceStatus.UPDATE_FAILED,
+        ResourceOutcome outcome = run(before.logicalId(), after.physicalId(), before.type(), cdkPath,
+                ResourceStatus.UPDATE_IN_PROGRESS, null, ResourceStatus.UPDATE_COMPLETE, ResourceStatus.UPDATE_FAILED,
                 () -> handlers.forType(before.type()).update(request));
         return new ResourceRecord(before.logicalId(), before.type(), outcome.physicalId(), before.properties(),
                 outcome.attributes(), before.dependencies(), before.deletionPolicy());
@@ -70,7 +70,7 @@ final class ResourceOperations {
     void delete(ResourceRecord record, Optional<String> cdkPath) {
         ResourceRequest request = new ResourceRequest(stack, record.logicalId(), record.type(), record.properties(),
                 record);
-        run(record.logicalId(), record.type(), cdkPath, ResourceStatus.DELETE_IN_PROGRESS, null,
+        run(record.logicalId(), record.physicalId(), record.type(), cdkPath, ResourceStatus.DELETE_IN_PROGRESS, null,
                 ResourceStatus.DELETE_COMPLETE, ResourceStatus.DELETE_FAILED, () -> {
                     handlers.forType(record.type()).delete(request);
                     return null;
@@ -79,22 +79,28 @@ final class ResourceOperations {
 
     /** Reports a resource kept by its DeletionPolicy. */
     void skipDelete(ResourceRecord record, Optional<String> cdkPath) {
-        events.begin(record.logicalId(), record.type(), cdkPath, ResourceStatus.DELETE_SKIPPED,
+        events.begin(record.logicalId(), record.physicalId(), record.type(), cdkPath, ResourceStatus.DELETE_SKIPPED,
                 "DeletionPolicy " + record.deletionPolicy());
     }
 
-    private ResourceOutcome run(String logicalId, String type, Optional<String> cdkPath, ResourceStatus started,
-                                String startReason, ResourceStatus completed, ResourceStatus failed,
-                                Supplier<ResourceOutcome> operation) {
-        Instant start = events.begin(logicalId, type, cdkPath, started, startReason);
+    /**
+     * {@code physicalId}: the resource's before the operation, null for a create; the completion reports the one the
+     * handler answered (a delete answers none and keeps it), a failure the one it got as far as.
+     */
+    private ResourceOutcome run(String logicalId, String physicalId, String type, Optional<String> cdkPath,
+                                ResourceStatus started, String startReason, ResourceStatus completed,
+                                ResourceStatus failed, Supplier<ResourceOutcome> operation) {
+        Instant start = events.begin(logicalId, physicalId, type, cdkPath, started, startReason);
         try {
             ResourceOutcome outcome = operation.get();
-            events.end(logicalId, type, cdkPath, completed, start, null);
+            events.end(logicalId, outcome == null ? physicalId : outcome.physicalId(), type, cdkPath, completed, start,
+                    null);
             return outcome;
         } catch (RuntimeException e) {
             ResourceFailure failure = e instanceof ResourceFailure known ? known
                     : new ResourceFailure(e.getMessage() == null ? e.getClass().getName() : e.getMessage(), null, e);
-            events.end(logicalId, type, cdkPath, failed, start, failure.getMessage());
+            events.end(logicalId, failure.physicalId().orElse(physicalId), type, cdkPath, failed, start,
+                    failure.getMessage());
             throw failure;
         }
     }

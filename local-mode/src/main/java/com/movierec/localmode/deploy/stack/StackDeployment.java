@@ -103,7 +103,7 @@ public final class StackDeployment {
         String id = resource.logicalId();
         Set<String> dependencies = plan.graph().dependenciesOf(id);
         ResourceRecord before = working.get(id);
-        JsonNode properties = resolve(resource, resolver, before == null);
+        JsonNode properties = resolve(resource, resolver, before);
         if (before == null) {
             try {
                 ResourceRecord created = operations.create(resource, properties, dependencies);
@@ -135,13 +135,17 @@ public final class StackDeployment {
                 previous.map(StackState::outputs).orElse(Map.of()));
     }
 
-    /** The resource's properties with every intrinsic resolved; a reference that cannot be resolved fails it. */
-    private JsonNode resolve(TemplateResource resource, StackResolver resolver, boolean creating) {
+    /**
+     * The resource's properties with every intrinsic resolved; a reference that cannot be resolved fails it.
+     * {@code before} is null for a create.
+     */
+    private JsonNode resolve(TemplateResource resource, StackResolver resolver, ResourceRecord before) {
         try {
             return resolver.resolve(resource.properties(), "Resources." + resource.logicalId() + ".Properties");
         } catch (TemplateException e) {
-            events.begin(resource.logicalId(), resource.type(), resource.cdkPath(),
-                    creating ? ResourceStatus.CREATE_FAILED : ResourceStatus.UPDATE_FAILED, e.getMessage());
+            events.begin(resource.logicalId(), before == null ? null : before.physicalId(), resource.type(),
+                    resource.cdkPath(), before == null ? ResourceStatus.CREATE_FAILED : ResourceStatus.UPDATE_FAILED,
+                    e.getMessage());
             throw new StepFailure(resource.logicalId(), resource.type(), e.getMessage(), null);
         }
     }

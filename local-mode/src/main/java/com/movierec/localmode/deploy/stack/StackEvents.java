@@ -36,24 +36,28 @@ final class StackEvents {
 
     void stack(ResourceStatus status, String reason) {
         flushStart();
-        listener.onEvent(new StackEvent(Instant.now(), stackName, stackName, StackEvent.STACK_TYPE, status,
-                Optional.empty(), Optional.ofNullable(reason), Optional.empty()));
+        listener.onEvent(new StackEvent(Instant.now(), stackName, stackName, Optional.empty(), StackEvent.STACK_TYPE,
+                status, Optional.empty(), Optional.ofNullable(reason), Optional.empty()));
     }
 
-    /** Reports an operation starting; answers the time to pass to {@link #end}. */
-    Instant begin(String logicalId, String type, Optional<String> cdkPath, ResourceStatus status, String reason) {
+    /**
+     * Reports an operation starting; answers the time to pass to {@link #end}. {@code physicalId} is null while the
+     * resource has none (a create).
+     */
+    Instant begin(String logicalId, String physicalId, String type, Optional<String> cdkPath, ResourceStatus status,
+                  String reason) {
         flushStart();
         Instant now = Instant.now();
-        listener.onEvent(new StackEvent(now, stackName, logicalId, type, status, shortPath(cdkPath),
-                Optional.ofNullable(reason), Optional.empty()));
+        listener.onEvent(new StackEvent(now, stackName, logicalId, Optional.ofNullable(physicalId), type, status,
+                shortPath(cdkPath), Optional.ofNullable(reason), Optional.empty()));
         return now;
     }
 
-    void end(String logicalId, String type, Optional<String> cdkPath, ResourceStatus status, Instant started,
-             String reason) {
+    void end(String logicalId, String physicalId, String type, Optional<String> cdkPath, ResourceStatus status,
+             Instant started, String reason) {
         Instant now = Instant.now();
-        listener.onEvent(new StackEvent(now, stackName, logicalId, type, status, shortPath(cdkPath),
-                Optional.ofNullable(reason), Optional.of(Duration.between(started, now))));
+        listener.onEvent(new StackEvent(now, stackName, logicalId, Optional.ofNullable(physicalId), type, status,
+                shortPath(cdkPath), Optional.ofNullable(reason), Optional.of(Duration.between(started, now))));
     }
 
     private void flushStart() {

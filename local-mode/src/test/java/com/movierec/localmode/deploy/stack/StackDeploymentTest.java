@@ -95,6 +95,22 @@ class StackDeploymentTest {
     }
 
     @Test
+    void eventsCarryThePhysicalIdOnceTheResourceHasOneAndAReplacementReportsTheNewOne() {
+        deploy(V1);
+        deploy(V2);
+        destroy();
+
+        assertThat(events).filteredOn(event -> event.logicalId().equals("Solution"))
+                .extracting(event -> event.status() + " " + event.physicalId().orElse("-"))
+                .containsExactly("CREATE_IN_PROGRESS -", "CREATE_COMPLETE phys-s",
+                        "UPDATE_IN_PROGRESS phys-s", "UPDATE_IN_PROGRESS phys-s2", "UPDATE_COMPLETE phys-s2",
+                        "DELETE_IN_PROGRESS phys-s", "DELETE_COMPLETE phys-s",
+                        "DELETE_IN_PROGRESS phys-s2", "DELETE_COMPLETE phys-s2");
+        assertThat(events).filteredOn(StackEvent::isStackEvent).allSatisfy(event ->
+                assertThat(event.physicalId()).isEmpty());
+    }
+
+    @Test
     void aFailedCreateDeletesEverythingItMadeInReverseIncludingTheResourceThatGotAPhysicalId() {
         handler.failOn("create", "Campaign", new ResourceFailure("Campaign c is CREATE FAILED: no model",
                 "phys-c-started", null));

@@ -7,14 +7,17 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Prints each stack event as one line, the way CloudFormation's event list reads. */
-final class ConsoleProgress implements DeployListener {
+/**
+ * Every stack event as one line, the way CloudFormation's event list reads: what the deploy log holds, and what the
+ * terminal shows with {@code --verbose}. Flushed per line, so the log is complete up to a failure.
+ */
+final class EventList implements DeployListener {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final PrintWriter out;
 
-    ConsoleProgress(PrintWriter out) {
+    EventList(PrintWriter out) {
         this.out = out;
     }
 

@@ -10,8 +10,9 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.constructs.Construct;
 
 /**
- * The API Lambda's role: Personalize's runtime and events calls on this environment's campaigns, filters and event
- * tracker by ARN, nothing else. No AWS managed policy; the function's log group and X-Ray add their own grants.
+ * The API Lambda's role: Personalize's runtime calls on this environment's campaigns by ARN, and PutEvents, which IAM
+ * authorises on {@code "*"} only (it takes no resource type, so it cannot be scoped to the tracker; the tracking id
+ * in the request picks the tracker). No AWS managed policy; the function's log group and X-Ray add their own grants.
  */
 final class ApiFunctionRole {
     private ApiFunctionRole() {

@@ -133,8 +133,7 @@ public final class PersonalizeStack extends Stack {
             output(slot.constructId() + "CampaignArn", "The " + slot.configKey() + " campaign", campaign.arn());
         }
         serving = new ServingResources(campaignArns, arns.resource("filter", unwatched.name()),
-                arns.resource("filter", unwatchedInGenre.name()), tracker.arn(), tracker.trackingId(),
-                config.eventType());
+                arns.resource("filter", unwatchedInGenre.name()), tracker.trackingId(), config.eventType());
     }
 
     public PersonalizeNames names() {

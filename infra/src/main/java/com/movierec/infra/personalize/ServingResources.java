@@ -14,23 +14,21 @@ import java.util.Optional;
  * resources: a new recipe or event type replaces a campaign or filter under a new name, and CloudFormation refuses
  * to change an export another stack imports. A new name changes the API stack's template instead, so the API stack
  * is updated right after the Personalize stack. The event tracker is never replaced (one per dataset group, a fixed
- * name), so its ARN and tracking id are imported.
+ * name), so its tracking id is imported. Its ARN is not: IAM authorises PutEvents on {@code "*"} only (the PutEvents
+ * API reference; the Service Authorization Reference lists no resource type for it), so the API needs none.
  *
  * @param campaignArns              the deployed campaigns by slot; a slot without a recipe has none
  * @param unwatchedFilterArn        excludes the movies a user watched
  * @param unwatchedInGenreFilterArn the same, plus only the genre passed at request time
- * @param eventTrackerArn           what PutEvents is authorised on
  * @param eventTrackingId           what PutEvents names as trackingId
  * @param eventType                 the interactions' EVENT_TYPE for a watched movie
  */
 public record ServingResources(Map<RecipeSlot, String> campaignArns, String unwatchedFilterArn,
-                               String unwatchedInGenreFilterArn, String eventTrackerArn, String eventTrackingId,
-                               String eventType) {
+                               String unwatchedInGenreFilterArn, String eventTrackingId, String eventType) {
 
     public ServingResources {
         Objects.requireNonNull(unwatchedFilterArn, "unwatchedFilterArn");
         Objects.requireNonNull(unwatchedInGenreFilterArn, "unwatchedInGenreFilterArn");
-        Objects.requireNonNull(eventTrackerArn, "eventTrackerArn");
         Objects.requireNonNull(eventTrackingId, "eventTrackingId");
         Objects.requireNonNull(eventType, "eventType");
         campaignArns = campaignArns.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(campaignArns));

@@ -138,9 +138,20 @@ public final class LifecycleProvider extends Construct {
 
         NagFindings.suppress(NagFindings.defaultPolicy(role), "AwsSolutions-IAM5", "Personalize ARNs are known only "
                 + "once created: the handlers may act on this environment's resources (name prefix "
-                + arns.names().prefix() + "*) of each type, and read AWS's global recipes.",
+                + arns.names().prefix() + "*) of each type, on event trackers by id (event-tracker/*: a tracker's "
+                + "ARN ends in a generated id, not its name, per the event-tracker resource type of "
+                + "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpersonalize.html), "
+                + "and read AWS's global recipes.",
                 personalizeResources(PersonalizeArns.asNagReportsThem(Stack.of(this), arns.names()))
                         .stream().map(NagFindings::resource).toList());
+        // Its own suppression, so Resource::* is accepted for this one reason and no other.
+        NagFindings.suppress(NagFindings.defaultPolicy(role), "AwsSolutions-IAM5", "Resource * only for "
+                + "personalize:ListSolutionVersions (statement ListSolutionVersionsBeforeDelete): the Service "
+                + "Authorization Reference lists no resource type for it, so IAM authorises it on * only and a scoped "
+                + "Resource would deny every call "
+                + "(https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpersonalize.html). "
+                + "Every other statement of this policy names its ARNs or ARN patterns.",
+                List.of(NagFindings.resource("*")));
         ProviderFrameworkSuppressions.apply(provider, onEvent, isComplete);
     }
 

@@ -61,11 +61,6 @@ public final class PersonalizeArns {
         return ownResources("*");
     }
 
-    /** Recipes are global, owned by AWS. */
-    public String recipes() {
-        return "arn:" + partition + ":personalize:::recipe/*";
-    }
-
     public String recipe(String recipeId) {
         return "arn:" + partition + ":personalize:::recipe/" + recipeId;
     }

@@ -101,12 +101,13 @@ class PersonalizeStackTest {
                         // tags on Create need TagResource; a removed tag needs UntagResource
                         "personalize:TagResource", "personalize:UntagResource");
         assertThat(texts(statement.path("Resource"))).containsExactlyInAnyOrder(
-                "arn:${AWS::Partition}:personalize:::recipe/*",
                 ownArn("schema"), ownArn("dataset-group"), ownArn("dataset"), ownArn("dataset-import-job"),
                 ownArn("solution"), ownArn("campaign"), ownArn("filter"),
                 // tracker ARNs carry a generated id, not the name: no prefix can scope them
                 "arn:${AWS::Partition}:personalize:eu-west-1:" + Fixtures.ACCOUNT + ":event-tracker/*");
-        assertThat(texts(statement.path("Action"))).doesNotContain("personalize:ListSolutionVersions");
+        // the watcher follows imports and nothing describes a recipe: local mode's least-privilege report
+        assertThat(texts(statement.path("Action"))).doesNotContain("personalize:ListSolutionVersions",
+                "personalize:DescribeDatasetImportJob", "personalize:DescribeRecipe");
         JsonNode listing = handlerStatement("ListSolutionVersionsBeforeDelete");
         assertThat(texts(listing.path("Action"))).containsExactly("personalize:ListSolutionVersions");
         assertThat(texts(listing.path("Resource"))).containsExactly("*");

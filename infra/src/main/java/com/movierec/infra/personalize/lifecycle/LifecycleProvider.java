@@ -35,13 +35,17 @@ public final class LifecycleProvider extends Construct {
     static final String ON_EVENT_HANDLER = "com.movierec.lifecycle.OnEventHandler::handleRequest";
     static final String IS_COMPLETE_HANDLER = "com.movierec.lifecycle.IsCompleteHandler::handleRequest";
 
-    /** The Personalize calls the onEvent and isComplete handlers make, on this environment's resources only. */
+    /**
+     * The Personalize calls the onEvent and isComplete handlers make, on this environment's resources only (the
+     * watcher, not these handlers, follows import jobs; no handler describes a recipe: local mode's least-privilege
+     * report found both unused).
+     */
     static final List<String> PERSONALIZE_ACTIONS = List.of(
             "personalize:CreateSchema", "personalize:DescribeSchema", "personalize:DeleteSchema",
             "personalize:CreateDatasetGroup", "personalize:DescribeDatasetGroup", "personalize:DeleteDatasetGroup",
             "personalize:CreateDataset", "personalize:DescribeDataset", "personalize:UpdateDataset",
             "personalize:DeleteDataset",
-            "personalize:CreateDatasetImportJob", "personalize:DescribeDatasetImportJob",
+            "personalize:CreateDatasetImportJob",
             "personalize:CreateSolution", "personalize:DescribeSolution", "personalize:UpdateSolution",
             "personalize:DeleteSolution",
             "personalize:CreateSolutionVersion", "personalize:DescribeSolutionVersion",
@@ -50,7 +54,6 @@ public final class LifecycleProvider extends Construct {
             "personalize:DeleteCampaign",
             "personalize:CreateEventTracker", "personalize:DescribeEventTracker", "personalize:DeleteEventTracker",
             "personalize:CreateFilter", "personalize:DescribeFilter", "personalize:DeleteFilter",
-            "personalize:DescribeRecipe",
             // Tags on Create need TagResource too; UntagResource when a tag is removed from an existing resource.
             "personalize:TagResource", "personalize:UntagResource");
 
@@ -140,8 +143,7 @@ public final class LifecycleProvider extends Construct {
                 + "once created: the handlers may act on this environment's resources (name prefix "
                 + arns.names().prefix() + "*) of each type, on event trackers by id (event-tracker/*: a tracker's "
                 + "ARN ends in a generated id, not its name, per the event-tracker resource type of "
-                + "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpersonalize.html), "
-                + "and read AWS's global recipes.",
+                + "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpersonalize.html).",
                 personalizeResources(PersonalizeArns.asNagReportsThem(Stack.of(this), arns.names()))
                         .stream().map(NagFindings::resource).toList());
         // Its own suppression, so Resource::* is accepted for this one reason and no other.
@@ -206,7 +208,6 @@ public final class LifecycleProvider extends Construct {
     static List<String> personalizeResources(PersonalizeArns arns) {
         List<String> resources = new ArrayList<>();
         PersonalizeArns.RESOURCE_TYPES.forEach(type -> resources.add(arns.ownResources(type)));
-        resources.add(arns.recipes());
         return resources;
     }
 

@@ -1,5 +1,6 @@
 package com.movierec.localmode.cli;
 
+import com.movierec.local.iam.SessionCredentials;
 import com.movierec.local.engine.Delays;
 import com.movierec.localmode.run.LocalRun;
 import com.movierec.localmode.run.RunSettings;
@@ -93,6 +94,9 @@ final class Up implements Callable<Integer> {
         try (LocalRun run = LocalRun.start(settings, deployProgress)) {
             console.deployed(Duration.ofNanos(System.nanoTime() - started));
             console.metrics(run.metricsTable());
+            SessionCredentials admin = run.account().iam().administrator();
+            console.personalize(run.engine().endpoint(), run.engine().engine().settings().region(),
+                    admin.accessKeyId(), admin.secretAccessKey(), run.personalizeArns());
             console.serving(run.apiEndpoint(), apiLog, keepOnExit);
             try {
                 stop.awaitStop();
@@ -112,6 +116,7 @@ final class Up implements Callable<Integer> {
             run.destroy();
         } finally {
             console.resourcesLeft(run.engine().engine().resources().size());
+            console.iam(run.account().authorizer().log());
         }
     }
 }

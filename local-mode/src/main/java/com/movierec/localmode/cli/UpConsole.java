@@ -1,7 +1,9 @@
 package com.movierec.localmode.cli;
 
 import java.io.PrintWriter;
+import com.movierec.local.iam.AccessLog;
 import java.net.URI;
+import java.util.Map;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -41,6 +43,24 @@ final class UpConsole {
                 + (keepOnExit ? "." : ", after deleting the stage's resources."));
     }
 
+    /**
+     * How to call personalize-local the way Personalize's documentation does: its endpoint, the administrator's key
+     * (the only one a person has; any other is refused as AWS refuses an unknown key), the deployed campaigns and
+     * filters, and a ready AWS CLI line.
+     */
+    void personalize(URI endpoint, String region, String accessKeyId, String secretAccessKey,
+                     Map<String, String> arns) {
+        out.println("==> personalize-local answers Personalize's APIs at " + endpoint + " (region " + region
+                + "), with IAM enforced as AWS enforces it; call it as the local administrator:");
+        out.println("    export AWS_ACCESS_KEY_ID=" + accessKeyId + " AWS_SECRET_ACCESS_KEY=" + secretAccessKey
+                + " AWS_DEFAULT_REGION=" + region);
+        arns.forEach((name, arn) -> out.println("    " + name + " = " + arn));
+        arns.entrySet().stream().filter(e -> e.getKey().equals("UserPersonalizationCampaignArn")).findFirst()
+                .ifPresent(campaign -> out.println("    aws personalize-runtime get-recommendations --endpoint-url "
+                        + endpoint + " --campaign-arn " + campaign.getValue() + " --user-id 1 --num-results 5"));
+        out.flush();
+    }
+
     /** {@code reason}: what asked to stop, e.g. {@code SIGTERM}. */
     void stopping(String reason, String stage, boolean deleting) {
         line(deleting ? "==> " + reason + ": deleting stage " + stage + " (cdk destroy's order)"
@@ -50,6 +70,15 @@ final class UpConsole {
     /** After the Delete path: what the engine still holds, counted from its state. */
     void resourcesLeft(int resources) {
         line("==> personalize-local: " + resources + (resources == 1 ? " resource" : " resources") + " left");
+    }
+
+    /** What IAM decided over the whole run: the distinct calls it checked, and every one it denied, in AWS's words. */
+    void iam(AccessLog log) {
+        Map<AccessLog.Call, Long> calls = log.calls();
+        long total = calls.values().stream().mapToLong(Long::longValue).sum();
+        line("==> IAM: " + total + " calls checked (" + calls.size() + " distinct), " + log.denied().size()
+                + " denied");
+        log.denied().forEach(call -> line("    denied: " + call.denial()));
     }
 
     void stopped() {

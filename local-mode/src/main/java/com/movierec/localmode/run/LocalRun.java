@@ -143,6 +143,18 @@ public final class LocalRun implements AutoCloseable {
         return account;
     }
 
+    /** The campaign and filter ARNs the stage's stacks output, by output name, in name order. */
+    public Map<String, String> personalizeArns() {
+        Map<String, String> arns = new java.util.TreeMap<>();
+        deployment.stacks().forEach(stack -> stack.outputValues().forEach((name, value) -> {
+            if (value.startsWith("arn:aws:personalize:") && (value.contains(":campaign/")
+                    || value.contains(":filter/"))) {
+                arns.put(name, value);
+            }
+        }));
+        return arns;
+    }
+
     /** {@link #servedModels} as a table, with user personalization's NDCG@10 gain over popularity count. */
     public String metricsTable() {
         return MetricsTable.format(servedModels());

@@ -122,7 +122,9 @@ class UpStopSignalsEndToEndTest {
         assertThat(stdout).contains("==> " + signal + ": deleting stage dev (cdk destroy's order)")
                 .containsPattern("deleted +campaign +\\d+\\.\\d s  movierec-dev-user-personalization-\\w+\\n")
                 .containsPattern("movierec-dev-personalize  DELETE_COMPLETE  ")
-                .endsWith("==> personalize-local: 0 resources left\n==> Stopped\n")
+                // every call of the run was checked by IAM as AWS would, and none was denied
+                .containsPattern("==> personalize-local: 0 resources left\n==> IAM: [1-9]\\d* calls checked "
+                        + "\\(\\d+ distinct\\), 0 denied\n==> Stopped\n$")
                 .doesNotContain(" failed ", "_FAILED");
         assertThat(stdout + stderr).as("no exception or stack trace")
                 .doesNotContainIgnoringCase("exception").doesNotContain("\tat ", "ERROR");

@@ -63,9 +63,16 @@ class UpCommandTest {
                 .containsPattern("movierec-dev-user-personalization-\\w+ +aws-user-personalization-v2 +0\\.\\d{4}")
                 .containsPattern("movierec-dev-popularity-\\w+ +aws-popularity-count +0\\.\\d{4}")
                 .contains("User personalization's NDCG@10 is ", "==> test: deleting stage dev")
+                // how to call personalize-local the way the docs do: the administrator's key, ARNs, a CLI line
+                .containsPattern("export AWS_ACCESS_KEY_ID=AKIA[A-Z2-7]{16} AWS_SECRET_ACCESS_KEY=\\S{40} "
+                        + "AWS_DEFAULT_REGION=eu-west-1\n")
+                .containsPattern("UserPersonalizationCampaignArn = arn:aws:personalize:eu-west-1:\\d{12}:campaign/")
+                .contains("aws personalize-runtime get-recommendations --endpoint-url http://127.0.0.1:")
                 .containsPattern("deleted +campaign +\\d+\\.\\d s  movierec-dev-user-personalization-\\w+\\n")
                 .containsPattern("movierec-dev-personalize  DELETE_COMPLETE  \\d+\\.\\d s")
-                .endsWith("==> personalize-local: 0 resources left\n==> Stopped\n");
+                // every call of the run was checked by IAM as AWS would, and none was denied
+                .containsPattern("==> personalize-local: 0 resources left\n==> IAM: [1-9]\\d* calls checked "
+                        + "\\(\\d+ distinct\\), 0 denied\n==> Stopped\n$");
         assertThat(Files.readString(tmp.resolve("api.log"))).contains("\"route\":\"/movies/popular\"");
     }
 

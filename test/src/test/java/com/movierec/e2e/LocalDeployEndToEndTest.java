@@ -20,6 +20,7 @@ import com.movierec.localmode.deploy.DeployOptions;
 import com.movierec.localmode.deploy.LocalDeployer;
 import com.movierec.localmode.deploy.StageDeployment;
 import com.movierec.localmode.deploy.assembly.CloudAssembly;
+import com.movierec.local.iam.GrantJustifications;
 import com.movierec.local.iam.LeastPrivilegeReport;
 import com.movierec.localmode.testing.LocalEngine;
 import com.movierec.localmode.testing.RecordingListener;
@@ -56,6 +57,8 @@ class LocalDeployEndToEndTest {
     private static Ratings ratings;
     private static MovieLensCatalogue catalogue;
     private static Path prepared;
+    private static final java.nio.file.Path REPO = java.nio.file.Path.of(System.getProperty("movierec.repoRoot",
+            "..")).toAbsolutePath().normalize();
     private static LocalEngine engine;
     private static java.util.Map<String, java.util.List<com.movierec.local.iam.NamedPolicy>> deployedRoles;
     private static final LocalDeployer DEPLOYER = new LocalDeployer();
@@ -278,12 +281,19 @@ class LocalDeployEndToEndTest {
      */
     @Test
     @Order(7)
-    void theWholeRunMadeNoCallIamDeniesAndItsUnusedGrantsAreReported() throws java.io.IOException {
+    void theWholeRunMadeNoCallIamDeniesAndEveryUnusedGrantIsJustified() throws java.io.IOException {
         LeastPrivilegeReport report = LeastPrivilegeReport.of(deployedRoles, engine.account.authorizer().log());
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "least-privilege.md"), report.markdown());
+        GrantJustifications justifications = GrantJustifications.read(REPO.resolve(
+                "infra/least-privilege-justifications.txt"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "least-privilege.md"),
+                report.markdown(justifications));
 
         assertThat(report.denied()).isEmpty();
         assertThat(report.grants()).anyMatch(LeastPrivilegeReport.Grant::used);
+        assertThat(report.unexplained(justifications)).as("granted, never used, and not justified in %s: remove "
+                + "the grant or add a line with the reason", justifications.file()).isEmpty();
+        assertThat(justifications.stale(report.unused())).as("lines of %s that explain no unused grant any more",
+                justifications.file()).isEmpty();
     }
 
     /** The local API with the deployed environment and the data layer the synth staged. */

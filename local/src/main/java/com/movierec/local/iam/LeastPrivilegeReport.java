@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,8 +73,13 @@ public final class LeastPrivilegeReport {
         return grants.stream().filter(g -> !g.used()).toList();
     }
 
-    /** The report as Markdown: the figures, the denied calls, then the unused grants by role. */
-    public String markdown() {
+    /** The unused grants no line of {@code justifications} explains: each must be removed or justified. */
+    public List<Grant> unexplained(GrantJustifications justifications) {
+        return unused().stream().filter(g -> justifications.reasonFor(g).isEmpty()).toList();
+    }
+
+    /** The report as Markdown: the figures, the denied calls, then the unused grants by role with their reasons. */
+    public String markdown(GrantJustifications justifications) {
         StringBuilder text = new StringBuilder("# Least privilege, measured\n\n");
         Set<String> roles = new TreeSet<>();
         grants.forEach(g -> roles.add(g.roleArn()));
@@ -93,7 +97,8 @@ public final class LeastPrivilegeReport {
         text.append("## Granted, never used\n\n");
         for (Grant grant : unused()) {
             text.append("- `").append(AccountIam.name(grant.roleArn())).append("` ").append(grant.action())
-                    .append(" (").append(grant.policy()).append(")\n");
+                    .append(" (").append(grant.policy()).append("): ").append(justifications.reasonFor(grant)
+                            .map(GrantJustifications.Justification::reason).orElse("UNEXPLAINED")).append('\n');
         }
         return text.toString();
     }
@@ -120,10 +125,6 @@ public final class LeastPrivilegeReport {
     }
 
     private static Pattern glob(String action) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : action.toLowerCase(Locale.ROOT).toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
+        return GrantJustifications.glob(action);
     }
 }

@@ -1,6 +1,8 @@
 package com.movierec.local.engine;
 
+import com.movierec.local.engine.lifecycle.JobFailure;
 import com.movierec.local.engine.state.DatasetGroup;
+import com.movierec.local.iam.Authorizer;
 import com.movierec.local.engine.state.Resource;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +24,17 @@ public final class DatasetGroups {
             DatasetGroup group = new DatasetGroup(ctx.arns.datasetGroup(name), name, ctx.store.nextSequence(),
                     ctx.now(), roleArn, kmsKeyArn, domain);
             ctx.store.groups.add(group);
-            ctx.transitions.create(group);
+            // A group encrypted with the customer's key: Personalize checks it can use the key through the role.
+            ctx.transitions.runJob(group, group.progress(), () -> {
+                Authorizer iam = ctx.authorizer;
+                if (iam != null && kmsKeyArn != null) {
+                    new ServiceRoleAccess(iam, ctx.settings.accountId()).keyFailure(group.arn(), roleArn, kmsKeyArn)
+                            .ifPresent(reason -> {
+                                throw new JobFailure(reason);
+                            });
+                }
+                return () -> { };
+            });
             return group;
         }
     }

@@ -27,4 +27,11 @@ final class FailureReasons {
                 + "https://docs.aws.amazon.com/personalize/latest/dg/granting-personalize-key-access.html"
                 + " and fix the key policy of " + keyArn + " used by " + bucket + ".";
     }
+
+    /** AWS publishes no text for this one either; it names the key, the role and the page that says what to grant. */
+    static String groupKey(String keyArn, String roleArn) {
+        return "Amazon Personalize cannot use the AWS KMS key " + keyArn + " with the role " + roleArn + ". Please "
+                + "look at https://docs.aws.amazon.com/personalize/latest/dg/granting-personalize-key-access.html "
+                + "and fix the key policy or the role's policy.";
+    }
 }

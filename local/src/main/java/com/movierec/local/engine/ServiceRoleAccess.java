@@ -28,6 +28,32 @@ final class ServiceRoleAccess {
         this.accountId = accountId;
     }
 
+    /**
+     * Why Personalize cannot encrypt a dataset group's data with {@code keyArn} through {@code roleArn}; empty if it
+     * can. It assumes the role for the group, and the role's policy and the key policy (which must also let the
+     * service in) allow the data-key calls ("Giving Amazon Personalize permission to use your AWS KMS key").
+     */
+    Optional<String> keyFailure(String groupArn, String roleArn, String keyArn) {
+        Map<String, String> source = Map.of("aws:SourceAccount", accountId, "aws:SourceArn", groupArn);
+        if (!authorizer.iam().hasRole(roleArn)
+                || !authorizer.decideForService(SERVICE, "sts:AssumeRole", roleArn, source).allowed()) {
+            return Optional.of(FailureReasons.cannotAssume(roleArn));
+        }
+        Caller role = roleSession(roleArn);
+        for (String action : new String[] {"kms:GenerateDataKey", "kms:Decrypt"}) {
+            if (!authorizer.decide(role, action, keyArn, Map.of()).allowed()
+                    || !authorizer.decideForService(SERVICE, action, keyArn, source).allowed()) {
+                return Optional.of(FailureReasons.groupKey(keyArn, roleArn));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Caller roleSession(String roleArn) {
+        return new Caller("arn:aws:sts::" + accountId + ":assumed-role/"
+                + roleArn.substring(roleArn.lastIndexOf('/') + 1) + "/" + SESSION, roleArn);
+    }
+
     /** Why Personalize cannot read {@code location} for the job {@code jobArn} with {@code roleArn}; empty if it can. */
     Optional<String> readFailure(String jobArn, String roleArn, S3Location location) {
         // The service sends the confused-deputy keys with everything it does for the account: for whom, and which job.
@@ -36,8 +62,7 @@ final class ServiceRoleAccess {
                 || !authorizer.decideForService(SERVICE, "sts:AssumeRole", roleArn, source).allowed()) {
             return Optional.of(FailureReasons.cannotAssume(roleArn));
         }
-        Caller role = new Caller("arn:aws:sts::" + accountId + ":assumed-role/"
-                + roleArn.substring(roleArn.lastIndexOf('/') + 1) + "/" + SESSION, roleArn);
+        Caller role = roleSession(roleArn);
         String bucket = "arn:aws:s3:::" + location.bucket();
         String object = bucket + "/" + location.key();
         Map<String, String> listing = Map.of("s3:prefix", location.key());

@@ -80,7 +80,11 @@ public final class IamSimulator implements PolicyEvaluator, AutoCloseable {
         }
     }
 
-    /** The repository holding the script and the installed package: {@value #ROOT_PROPERTY}, else up from here. */
+    /**
+     * The repository holding the script and the installed package: {@value #ROOT_PROPERTY}, else the first directory
+     * holding the script up from the working directory, else up from where this class was loaded (a process started
+     * elsewhere, by a test or a service manager, still finds the repository it was built in).
+     */
     static Path locateRoot() {
         String configured = System.getProperty(ROOT_PROPERTY);
         if (configured != null) {
@@ -88,15 +92,28 @@ public final class IamSimulator implements PolicyEvaluator, AutoCloseable {
             requireInstalled(root);
             return root;
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(SCRIPT))) {
-                requireInstalled(dir);
-                return dir;
+        for (Path start : startingPoints()) {
+            for (Path dir = start; dir != null; dir = dir.getParent()) {
+                if (Files.isRegularFile(dir.resolve(SCRIPT))) {
+                    requireInstalled(dir);
+                    return dir;
+                }
             }
         }
         throw new IamSimulatorException("cannot find the IAM simulator (" + SCRIPT + ") in " + Path.of("")
                 .toAbsolutePath() + " or above: run local mode from the movierec repository, or set -D"
                 + ROOT_PROPERTY + "=<repository>");
+    }
+
+    private static List<Path> startingPoints() {
+        List<Path> starts = new ArrayList<>();
+        starts.add(Path.of("").toAbsolutePath());
+        try {
+            starts.add(Path.of(IamSimulator.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // no code source (an unusual class loader): the working directory is the only place to look
+        }
+        return starts;
     }
 
     private static void requireInstalled(Path root) {

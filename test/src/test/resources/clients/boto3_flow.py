@@ -2,9 +2,10 @@
 
 Creates a schema, a dataset group, an Interactions dataset and its import job, a solution without auto-training,
 a solution version and a campaign; asks the campaign for recommendations; records an event through an event
-tracker; then deletes everything in Personalize's order, waiting for each delete. Credentials and region come from
-the environment (boto3's default chain); the endpoint is boto3's endpoint_url. Prints one JSON object with what it
-saw, for the caller to check; exits non-zero on the first unexpected answer.
+tracker; tries a create with another access key; then deletes everything in Personalize's order, waiting for each
+delete. Credentials and region come from the environment (boto3's default chain), except the other key's, given as
+arguments; the endpoint is boto3's endpoint_url. Prints one JSON object with what it saw, for the caller to check;
+exits non-zero on the first unexpected answer.
 """
 import argparse
 import json
@@ -26,6 +27,8 @@ def main():
     parser.add_argument("--role-arn", required=True)
     parser.add_argument("--user-id", required=True)
     parser.add_argument("--item-id", required=True)
+    parser.add_argument("--unknown-access-key-id", required=True)
+    parser.add_argument("--unknown-secret-access-key", required=True)
     args = parser.parse_args()
 
     session = boto3.session.Session()
@@ -72,12 +75,14 @@ def main():
     seen["putEvents"] = "ok"
 
     # The front end's refusal as boto3 reports it: botocore checks no patterns, so the server is the one to refuse.
-    try:
-        personalize.create_dataset_group(name="not a name")
-        seen["invalidName"] = {"code": None}
-    except ClientError as e:
-        seen["invalidName"] = {"code": e.response["Error"]["Code"], "message": e.response["Error"]["Message"],
-                               "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
+    seen["invalidName"] = error_of(lambda: personalize.create_dataset_group(name="not a name"))
+
+    # A key the account never issued, refused as AWS refuses it, before any policy is evaluated.
+    stranger = boto3.session.Session(aws_access_key_id=args.unknown_access_key_id,
+                                     aws_secret_access_key=args.unknown_secret_access_key,
+                                     region_name=session.region_name).client("personalize",
+                                                                             endpoint_url=args.endpoint_url)
+    seen["unknownKey"] = error_of(lambda: stranger.create_dataset_group(name="flow-stranger"))
 
     delete(seen, "campaign", lambda: personalize.delete_campaign(campaignArn=campaign_arn),
            lambda: personalize.describe_campaign(campaignArn=campaign_arn))
@@ -92,6 +97,16 @@ def main():
     delete(seen, "schema", lambda: personalize.delete_schema(schemaArn=schema_arn),
            lambda: personalize.describe_schema(schemaArn=schema_arn))
     print(json.dumps(seen))
+
+
+def error_of(call):
+    """The error a call ends in, as boto3 reports it; code None if it succeeded."""
+    try:
+        call()
+        return {"code": None}
+    except ClientError as e:
+        return {"code": e.response["Error"]["Code"], "message": e.response["Error"]["Message"],
+                "status": e.response["ResponseMetadata"]["HTTPStatusCode"]}
 
 
 def wait_active(describe):

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The AWS CLI walks Personalize's getting-started flow against personalize-local with {@code --endpoint-url}, one
- * command per step as the Personalize documentation shows them, waits by polling Describe, and deletes in order.
- * The server runs without delays: each poll is a CLI process.
+ * The AWS CLI walks Personalize's getting-started flow against personalize-local enforcing IAM, with
+ * {@code --endpoint-url} and the account administrator's key, one command per step as the Personalize documentation
+ * shows them (the import reading the bucket through the service role it passes), waits by polling Describe, and
+ * deletes in order; a key the account never issued is refused as AWS refuses it. The server runs without delays:
+ * each poll is a CLI process.
  */
 class AwsCliFlowTest {
     private static final String PERSONALIZE = "personalize";
@@ -36,8 +38,10 @@ class AwsCliFlowTest {
         String dataLocation = FlowData.write(s3);
         try (PersonalizeLocalServer server = PersonalizeLocalServer.start(EngineSettings.defaults(s3)
                 .withDelays(Delays.NONE), 0)) {
-            AwsCli aws = new AwsCli(server.endpoint().toString(), ClientEnvironment.of(server, scratch), scratch);
-            String role = "arn:aws:iam::" + server.engine().settings().accountId() + ":role/flow-personalize";
+            FlowAccount account = FlowAccount.enforcedOn(server, FlowData.BUCKET);
+            AwsCli aws = new AwsCli(server.endpoint().toString(), ClientEnvironment.administrator(server, scratch,
+                    account), scratch);
+            String role = account.serviceRoleArn();
             long started = System.nanoTime();
 
             String schema = aws.call(PERSONALIZE, "create-schema", "--name", "cli-interactions",
@@ -91,6 +95,14 @@ class AwsCliFlowTest {
             assertThat(refused.stderr()).contains("An error occurred (ValidationException) when calling the "
                     + "CreateDatasetGroup operation: 1 validation error detected: Value 'not a name' at 'name' failed "
                     + "to satisfy constraint: Member must satisfy regular expression pattern");
+
+            AwsCli stranger = new AwsCli(server.endpoint().toString(), ClientEnvironment.unknownKey(server, scratch),
+                    scratch);
+            Processes.Result unknownKey = stranger.attempt(PERSONALIZE, "create-dataset-group", "--name",
+                    "cli-stranger");
+            assertThat(unknownKey.exit()).isNotZero();
+            assertThat(unknownKey.stderr()).contains("An error occurred (UnrecognizedClientException) when calling "
+                    + "the CreateDatasetGroup operation: The security token included in the request is invalid.");
 
             aws.call(PERSONALIZE, "delete-campaign", "--campaign-arn", campaign);
             aws.awaitGone(PERSONALIZE, "describe-campaign", "--campaign-arn", campaign);

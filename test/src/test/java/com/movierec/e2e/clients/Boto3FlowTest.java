@@ -16,10 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * boto3, the AWS SDK for Python, walks Personalize's getting-started flow against personalize-local with only
- * {@code endpoint_url=} changed ({@code clients/boto3_flow.py}): everything it creates becomes ACTIVE, the campaign
- * recommends, PutEvents is accepted, a name against the model's pattern is refused with ValidationException as
- * boto3 reads it, and the deletes in order leave the engine empty.
+ * boto3, the AWS SDK for Python, walks Personalize's getting-started flow against personalize-local enforcing IAM,
+ * with only {@code endpoint_url=} changed ({@code clients/boto3_flow.py}) and the account administrator's key:
+ * everything it creates becomes ACTIVE (the import reading the bucket through the service role the flow passes),
+ * the campaign recommends, PutEvents is accepted, a name against the model's pattern is refused with
+ * ValidationException and a key the account never issued with UnrecognizedClientException, as boto3 reads them, and
+ * the deletes in order leave the engine empty.
  */
 class Boto3FlowTest {
     @TempDir
@@ -39,13 +41,15 @@ class Boto3FlowTest {
         Path schema = Files.writeString(scratch.resolve("schema.json"), FlowData.SCHEMA);
         try (PersonalizeLocalServer server = PersonalizeLocalServer.start(EngineSettings.defaults(s3)
                 .withDelays(Delays.FAST), 0)) {
-            String role = "arn:aws:iam::" + server.engine().settings().accountId() + ":role/flow-personalize";
+            FlowAccount account = FlowAccount.enforcedOn(server, FlowData.BUCKET);
             long started = System.nanoTime();
             Processes.Result result = Processes.run(List.of("python3", script().toString(),
                     "--endpoint-url", server.endpoint().toString(), "--schema-file", schema.toString(),
-                    "--data-location", dataLocation, "--role-arn", role,
-                    "--user-id", FlowData.userId(0), "--item-id", FlowData.itemId(FlowData.ITEMS - 1)),
-                    ClientEnvironment.of(server, scratch), scratch);
+                    "--data-location", dataLocation, "--role-arn", account.serviceRoleArn(),
+                    "--user-id", FlowData.userId(0), "--item-id", FlowData.itemId(FlowData.ITEMS - 1),
+                    "--unknown-access-key-id", FlowAccount.UNKNOWN_ACCESS_KEY_ID,
+                    "--unknown-secret-access-key", FlowAccount.UNKNOWN_SECRET_ACCESS_KEY),
+                    ClientEnvironment.administrator(server, scratch, account), scratch);
             System.out.printf("boto3 flow: %.1f s%n", (System.nanoTime() - started) / 1e9);
             assertThat(result.exit()).as("boto3_flow.py: %s", result.stderr()).isZero();
 
@@ -60,6 +64,10 @@ class Boto3FlowTest {
             assertThat(seen.path("invalidName").path("message").asText()).isEqualTo("1 validation error detected: "
                     + "Value 'not a name' at 'name' failed to satisfy constraint: Member must satisfy regular "
                     + "expression pattern: ^[a-zA-Z0-9][a-zA-Z0-9\\-_]*");
+            assertThat(seen.path("unknownKey").path("code").asText()).isEqualTo("UnrecognizedClientException");
+            assertThat(seen.path("unknownKey").path("status").asInt()).isEqualTo(400);
+            assertThat(seen.path("unknownKey").path("message").asText())
+                    .isEqualTo("The security token included in the request is invalid.");
             assertThat(seen.path("deleted")).extracting(JsonNode::asText).containsExactly("campaign",
                     "eventTracker", "solution", "dataset", "datasetGroup", "schema");
             assertThat(server.engine().resources()).as("left behind").isEmpty();

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The real dev stage with one policy deliberately broken, deployed into personalize-local with IAM enforced: each
  * mistake fails where and as AWS would fail it. Personalize's own access to the data (the bucket policy's statement
- * for the service, kms:Decrypt in the service role, the role's trust conditions) fails the first import with
+ * for the service, kms:Decrypt in the service role) fails the first import with
  * Personalize's failureReason and the deploy rolls back to nothing; a PutEvents grant scoped to the event tracker's
  * ARN deploys, and the API's event recording is then denied with IAM's own sentence. One deploy per mistake.
  */
@@ -97,7 +97,7 @@ class BrokenPoliciesTest extends FreshEngineTest {
     }
 
     @Test
-    void withTheTrustPolicyNarrowedToAnotherAccountPersonalizeCannotAssumeTheRoleForTheFirstImport() {
+    void withTheTrustPolicyNarrowedToAnotherAccountPersonalizeCannotAssumeTheRoleForTheEncryptedDatasetGroup() {
         AtomicReference<String> roleName = new AtomicReference<>();
         CloudAssembly broken = copyOfDev().edit(PERSONALIZE, template -> {
             ObjectNode role = serviceRole(template);
@@ -114,7 +114,8 @@ class BrokenPoliciesTest extends FreshEngineTest {
         }).load();
         DeployOptions options = deployOptions();
 
-        DeploymentFailedException failure = deployFailingAtTheFirstImport(broken, options);
+        // The dataset group is encrypted with the data key through this role: the first thing Personalize does with it.
+        DeploymentFailedException failure = deployFailingAtTheDatasetGroup(broken, options);
 
         String roleArn = "arn:aws:iam::" + ACCOUNT + ":role/" + roleName.get();
         assertThat(failure.reason()).endsWith(" is CREATE FAILED: Amazon Personalize cannot assume the role "
@@ -202,6 +203,24 @@ class BrokenPoliciesTest extends FreshEngineTest {
         assertThat(options.stateStore().load(PERSONALIZE)).isEmpty();
         assertThat(options.stateStore().load(DATA)).as("the stack before the failed one stays, as with cdk deploy")
                 .isPresent();
+        return failure.get();
+    }
+
+    /** Deploys a stage whose dataset group must fail, checks the failure report and the rollback, answers it. */
+    private DeploymentFailedException deployFailingAtTheDatasetGroup(CloudAssembly assembly, DeployOptions options) {
+        AtomicReference<DeploymentFailedException> failure = new AtomicReference<>();
+        assertThatThrownBy(() -> deployer.deploy(assembly, SynthesizedDev.STAGE, options))
+                .isInstanceOfSatisfying(DeploymentFailedException.class, e -> {
+                    assertThat(e.stackName()).isEqualTo(PERSONALIZE);
+                    assertThat(e.logicalId()).startsWith("DatasetGroup");
+                    assertThat(e.resourceType()).isEqualTo("Custom::PersonalizeDatasetGroup");
+                    assertThat(e.reason()).startsWith("Custom::PersonalizeDatasetGroup movierec-dev-dataset-group");
+                    assertThat(e.finalStatus()).isEqualTo(ResourceStatus.ROLLBACK_COMPLETE);
+                    assertThat(e.rollbackProblems()).isEmpty();
+                    failure.set(e);
+                });
+        assertThat(admin.resources()).as("Personalize resources left by the rollback").isEmpty();
+        assertThat(options.stateStore().load(PERSONALIZE)).isEmpty();
         return failure.get();
     }
 

@@ -1,5 +1,6 @@
 package com.movierec.e2e;
 
+import com.movierec.local.iam.IamSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -85,7 +86,9 @@ class UpStopSignalsEndToEndTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // Surefire runs the tests from a manifest-only jar; it names the real class path in this property.
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // It runs in its own directory, with the modules' jars: it is told where the repository's IAM simulator is.
         List<String> command = List.of(java.toString(), "-cp", classPath,
+                "-D" + IamSimulator.ROOT_PROPERTY + "=" + RepositoryRoot.find(),
                 "com.movierec.localmode.cli.LocalModeCommand", "up",
                 "--cdk-out", cdkOut.toString(), "--stage", SynthesizedDev.STAGE, "--port", "0",
                 "--web-root", RepositoryRoot.find().resolve("web").toString(),

@@ -1,11 +1,12 @@
 """The Amazon Personalize getting-started flow through boto3, against the endpoint given.
 
-Creates a schema, a dataset group, an Interactions dataset and its import job, a solution without auto-training,
-a solution version and a campaign; asks the campaign for recommendations; records an event through an event
-tracker; tries a create with another access key; then deletes everything in Personalize's order, waiting for each
-delete. Credentials and region come from the environment (boto3's default chain), except the other key's, given as
-arguments; the endpoint is boto3's endpoint_url. Prints one JSON object with what it saw, for the caller to check;
-exits non-zero on the first unexpected answer.
+Creates a schema, a dataset group, an Interactions dataset and its import job, a solution without auto-training, a
+solution version and a campaign; asks the campaign for recommendations; records an event through an event tracker;
+tries a create with another access key, and a create and a recommendation with the administrator's key signing with
+a wrong secret; then deletes everything in Personalize's order, waiting for each delete. Credentials and region come
+from the environment (boto3's default chain), except the other key's and the wrong secret, given as arguments; the
+endpoint is boto3's endpoint_url. Prints one JSON object with what it saw, for the caller to check; exits non-zero
+on the first unexpected answer.
 """
 import argparse
 import json
@@ -29,6 +30,7 @@ def main():
     parser.add_argument("--item-id", required=True)
     parser.add_argument("--unknown-access-key-id", required=True)
     parser.add_argument("--unknown-secret-access-key", required=True)
+    parser.add_argument("--wrong-secret-access-key", required=True)
     args = parser.parse_args()
 
     session = boto3.session.Session()
@@ -83,6 +85,16 @@ def main():
                                      region_name=session.region_name).client("personalize",
                                                                              endpoint_url=args.endpoint_url)
     seen["unknownKey"] = error_of(lambda: stranger.create_dataset_group(name="flow-stranger"))
+
+    # The administrator's own key signing with a secret that is not its own: the signature does not match.
+    forger = boto3.session.Session(aws_access_key_id=session.get_credentials().access_key,
+                                   aws_secret_access_key=args.wrong_secret_access_key,
+                                   region_name=session.region_name)
+    forged = forger.client("personalize", endpoint_url=args.endpoint_url)
+    forged_runtime = forger.client("personalize-runtime", endpoint_url=args.endpoint_url)
+    seen["wrongSecret"] = error_of(lambda: forged.create_dataset_group(name="flow-forged"))
+    seen["wrongSecretRuntime"] = error_of(
+        lambda: forged_runtime.get_recommendations(campaignArn=campaign_arn, userId=args.user_id))
 
     delete(seen, "campaign", lambda: personalize.delete_campaign(campaignArn=campaign_arn),
            lambda: personalize.describe_campaign(campaignArn=campaign_arn))

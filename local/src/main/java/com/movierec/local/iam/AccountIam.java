@@ -110,13 +110,15 @@ public final class AccountIam {
         return Optional.ofNullable(accessKeyId == null ? null : callers.get(accessKeyId));
     }
 
-    /** The secret of an access key id local mode issued, for checking a request's signature. */
-    public Optional<String> secretOf(String accessKeyId) {
+    /**
+     * The credentials local mode issued with an access key id (its secret and, for a role session, its token), for
+     * checking a request's signature; empty for a key it never issued.
+     */
+    public Optional<SessionCredentials> issued(String accessKeyId) {
         if (administrator.accessKeyId().equals(accessKeyId)) {
-            return Optional.of(administrator.secretAccessKey());
+            return Optional.of(administrator);
         }
-        return sessions.values().stream().filter(s -> s.accessKeyId().equals(accessKeyId))
-                .map(SessionCredentials::secretAccessKey).findFirst();
+        return sessions.values().stream().filter(s -> s.accessKeyId().equals(accessKeyId)).findFirst();
     }
 
     /**

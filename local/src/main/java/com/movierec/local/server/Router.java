@@ -10,6 +10,7 @@ import com.movierec.local.server.control.ControlPlane;
 import com.movierec.local.server.runtime.EventsApi;
 import com.movierec.local.server.runtime.RuntimeApi;
 import com.movierec.local.server.auth.AuthFailure;
+import com.movierec.local.server.auth.ReceivedRequest;
 import com.movierec.local.server.auth.RequestAuthorizer;
 import com.movierec.local.server.auth.RequiredPermissions;
 import com.sun.net.httpserver.HttpExchange;
@@ -20,8 +21,8 @@ import java.io.IOException;
  * Sends each request to the API it belongs to: {@code /_local/*} admin, {@code POST /} with an
  * {@code X-Amz-Target} the control plane, {@code POST /recommendations} and {@code /personalize-ranking} the
  * runtime, {@code POST /events} the events API. With IAM enforced ({@link PersonalizeEngine#enforceIam}) the
- * signer's key and IAM decide first; then every API request is checked against Personalize's service model
- * ({@link ModelValidation}). Engine errors become the protocol's error response; an armed throttle answers any API
+ * request's SigV4 signature and IAM decide first; then every API request is checked against Personalize's service
+ * model ({@link ModelValidation}). Engine errors become the protocol's error response; an armed throttle answers any API
  * request (not admin) with a throttling error.
  */
 final class Router implements HttpHandler {
@@ -78,8 +79,9 @@ final class Router implements HttpHandler {
     }
 
     /**
-     * With IAM enforced, the signer's key and the policies decide before the service does (as AWS authorises before
-     * Personalize sees a request); a refusal is answered here. Without it every request passes.
+     * With IAM enforced, the signature (of the request as received) and the policies decide before the service does
+     * (as AWS authorises before Personalize sees a request); a refusal is answered here. Without it every request
+     * passes.
      */
     private boolean authorized(HttpExchange exchange, String path, byte[] body, Protocol protocol)
             throws IOException {
@@ -101,8 +103,10 @@ final class Router implements HttpHandler {
             return true;
         }
         try {
-            authorizer.authorize(exchange.getRequestHeaders().getFirst("Authorization"), operation,
-                    Json.parseOrNull(body), protocol == Protocol.REST_JSON);
+            ReceivedRequest received = new ReceivedRequest(exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(), body);
+            authorizer.authorize(received, operation, Json.parseOrNull(body), protocol == Protocol.REST_JSON);
             return true;
         } catch (AuthFailure e) {
             Responses.error(exchange, protocol, e.status(), e.type(), e.getMessage());

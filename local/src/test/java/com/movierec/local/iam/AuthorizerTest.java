@@ -288,7 +288,8 @@ class AuthorizerTest {
         assertThat(other.accessKeyId()).isNotEqualTo(first.accessKeyId());
         assertThat(iam.caller(first.accessKeyId())).contains(new Caller(first.principalArn(),
                 "arn:aws:iam::" + ACCOUNT + ":role/service-role/with-path"));
-        assertThat(iam.secretOf(first.accessKeyId())).contains(first.secretAccessKey());
+        assertThat(iam.issued(first.accessKeyId())).contains(first);
+        assertThat(iam.issued("ASIAIOSFODNN7EXAMPLE")).isEmpty();
         assertThat(first.toString()).doesNotContain(first.secretAccessKey());
     }
 

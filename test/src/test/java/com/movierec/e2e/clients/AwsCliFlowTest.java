@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The AWS CLI walks Personalize's getting-started flow against personalize-local enforcing IAM, with
  * {@code --endpoint-url} and the account administrator's key, one command per step as the Personalize documentation
  * shows them (the import reading the bucket through the service role it passes), waits by polling Describe, and
- * deletes in order; a key the account never issued is refused as AWS refuses it. The server runs without delays:
- * each poll is a CLI process.
+ * deletes in order; a key the account never issued, and the administrator's key signing with a wrong secret, are
+ * refused as AWS refuses them. The server runs without delays: each poll is a CLI process.
  */
 class AwsCliFlowTest {
     private static final String PERSONALIZE = "personalize";
@@ -103,6 +103,14 @@ class AwsCliFlowTest {
             assertThat(unknownKey.exit()).isNotZero();
             assertThat(unknownKey.stderr()).contains("An error occurred (UnrecognizedClientException) when calling "
                     + "the CreateDatasetGroup operation: The security token included in the request is invalid.");
+
+            AwsCli forger = new AwsCli(server.endpoint().toString(),
+                    ClientEnvironment.wrongSecret(server, scratch, account), scratch);
+            Processes.Result wrongSecret = forger.attempt(PERSONALIZE, "create-dataset-group", "--name",
+                    "cli-forged");
+            assertThat(wrongSecret.exit()).isNotZero();
+            assertThat(wrongSecret.stderr()).contains("An error occurred (InvalidSignatureException) when calling the "
+                    + "CreateDatasetGroup operation: " + FlowAccount.SIGNATURE_MISMATCH);
 
             aws.call(PERSONALIZE, "delete-campaign", "--campaign-arn", campaign);
             aws.awaitGone(PERSONALIZE, "describe-campaign", "--campaign-arn", campaign);

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * with only {@code endpoint_url=} changed ({@code clients/boto3_flow.py}) and the account administrator's key:
  * everything it creates becomes ACTIVE (the import reading the bucket through the service role the flow passes),
  * the campaign recommends, PutEvents is accepted, a name against the model's pattern is refused with
- * ValidationException and a key the account never issued with UnrecognizedClientException, as boto3 reads them, and
- * the deletes in order leave the engine empty.
+ * ValidationException, a key the account never issued with UnrecognizedClientException and the administrator's key
+ * signing with a wrong secret with InvalidSignatureException (400 on the control plane, 403 on the runtime), as boto3
+ * reads them, and the deletes in order leave the engine empty.
  */
 class Boto3FlowTest {
     @TempDir
@@ -48,7 +49,8 @@ class Boto3FlowTest {
                     "--data-location", dataLocation, "--role-arn", account.serviceRoleArn(),
                     "--user-id", FlowData.userId(0), "--item-id", FlowData.itemId(FlowData.ITEMS - 1),
                     "--unknown-access-key-id", FlowAccount.UNKNOWN_ACCESS_KEY_ID,
-                    "--unknown-secret-access-key", FlowAccount.UNKNOWN_SECRET_ACCESS_KEY),
+                    "--unknown-secret-access-key", FlowAccount.UNKNOWN_SECRET_ACCESS_KEY,
+                    "--wrong-secret-access-key", FlowAccount.WRONG_SECRET_ACCESS_KEY),
                     ClientEnvironment.administrator(server, scratch, account), scratch);
             System.out.printf("boto3 flow: %.1f s%n", (System.nanoTime() - started) / 1e9);
             assertThat(result.exit()).as("boto3_flow.py: %s", result.stderr()).isZero();
@@ -68,6 +70,11 @@ class Boto3FlowTest {
             assertThat(seen.path("unknownKey").path("status").asInt()).isEqualTo(400);
             assertThat(seen.path("unknownKey").path("message").asText())
                     .isEqualTo("The security token included in the request is invalid.");
+            assertThat(seen.path("wrongSecret").path("code").asText()).isEqualTo("InvalidSignatureException");
+            assertThat(seen.path("wrongSecret").path("status").asInt()).isEqualTo(400);
+            assertThat(seen.path("wrongSecret").path("message").asText()).startsWith(FlowAccount.SIGNATURE_MISMATCH);
+            assertThat(seen.path("wrongSecretRuntime").path("code").asText()).isEqualTo("InvalidSignatureException");
+            assertThat(seen.path("wrongSecretRuntime").path("status").asInt()).isEqualTo(403);
             assertThat(seen.path("deleted")).extracting(JsonNode::asText).containsExactly("campaign",
                     "eventTracker", "solution", "dataset", "datasetGroup", "schema");
             assertThat(server.engine().resources()).as("left behind").isEmpty();

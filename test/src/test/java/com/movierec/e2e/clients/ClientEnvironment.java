@@ -32,6 +32,11 @@ final class ClientEnvironment {
         return of(server, scratch, account.administrator().accessKeyId(), account.administrator().secretAccessKey());
     }
 
+    /** With the administrator's key and a secret that is not its own. */
+    static Map<String, String> wrongSecret(PersonalizeLocalServer server, Path scratch, FlowAccount account) {
+        return of(server, scratch, account.administrator().accessKeyId(), FlowAccount.WRONG_SECRET_ACCESS_KEY);
+    }
+
     /** With a key the account never issued. */
     static Map<String, String> unknownKey(PersonalizeLocalServer server, Path scratch) {
         return of(server, scratch, FlowAccount.UNKNOWN_ACCESS_KEY_ID, FlowAccount.UNKNOWN_SECRET_ACCESS_KEY);

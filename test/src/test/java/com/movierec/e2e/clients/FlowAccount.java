@@ -25,6 +25,11 @@ final class FlowAccount {
     /** The key AWS's own documentation uses as an example: issued to no one here, so AWS would not know it either. */
     static final String UNKNOWN_ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
     static final String UNKNOWN_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    /** Not the administrator's secret: its key signing with this makes a signature AWS would not match. */
+    static final String WRONG_SECRET_ACCESS_KEY = UNKNOWN_SECRET_ACCESS_KEY;
+    static final String SIGNATURE_MISMATCH = "The request signature we calculated does not match the signature you "
+            + "provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for "
+            + "details.";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -44,6 +44,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.CreateDatasetImportJobRequest;
@@ -317,8 +318,10 @@ class IamEnforcementThroughSdkTest {
     /** An operation IAM knows but personalize-local does not serve: allowed, then refused as unknown. */
     @Test
     void anUnservedOperationIsStillUnknownOperationWithIamEnforced() throws Exception {
-        HttpResponse<String> answer = post("AmazonPersonalize.DescribeRecommender",
-                "{\"recommenderArn\": \"" + P + "recommender/movies\"}", signedBy(iam.administrator().accessKeyId()));
+        String body = "{\"recommenderArn\": \"" + P + "recommender/movies\"}";
+        HttpResponse<String> answer = SdkSigning.send(SdkSigning.controlPlane(server.endpoint(),
+                "DescribeRecommender", body, AwsCredentialsIdentity.create(iam.administrator().accessKeyId(),
+                        iam.administrator().secretAccessKey()), Instant.now()), body);
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         assertThat(json(answer.body()).path("__type").asText()).isEqualTo("UnknownOperationException");
@@ -326,7 +329,7 @@ class IamEnforcementThroughSdkTest {
 
     @Test
     void aRequestWithoutAuthorizationIsMissingAuthenticationTokenIn400OnTheControlPlane() throws Exception {
-        HttpResponse<String> answer = post("AmazonPersonalize.ListSchemas", "{}", null);
+        HttpResponse<String> answer = unsigned("AmazonPersonalize.ListSchemas", "{}");
 
         assertThat(json(answer.body()).path("__type").asText()).isEqualTo("MissingAuthenticationTokenException");
         assertThat(answer.headers().firstValue("x-amzn-ErrorType")).contains("MissingAuthenticationTokenException");
@@ -334,18 +337,10 @@ class IamEnforcementThroughSdkTest {
         assertThat(answer.statusCode()).isEqualTo(400);
     }
 
-    private static String signedBy(String accessKeyId) {
-        return "AWS4-HMAC-SHA256 Credential=" + accessKeyId + "/20240101/us-east-1/personalize/aws4_request, "
-                + "SignedHeaders=host;x-amz-date;x-amz-target, Signature=" + "0".repeat(64);
-    }
-
-    private HttpResponse<String> post(String target, String body, String authorization) throws Exception {
+    private HttpResponse<String> unsigned(String target, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.endpoint().resolve("/"))
                 .header("X-Amz-Target", target).header("Content-Type", "application/x-amz-json-1.1")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }

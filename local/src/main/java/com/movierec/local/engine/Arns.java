@@ -25,6 +25,10 @@ public final class Arns {
         return prefix + "dataset-import-job/" + jobName;
     }
 
+    public String batchInferenceJob(String jobName) {
+        return prefix + "batch-inference-job/" + jobName;
+    }
+
     public String solution(String name) {
         return prefix + "solution/" + name;
     }

@@ -25,6 +25,7 @@ public final class PersonalizeEngine implements AutoCloseable {
     private final RecipeCatalog recipes = new RecipeCatalog();
     private final Recommender recommender;
     private final EventIngest events;
+    private final BatchInferenceJobs batchInferenceJobs;
 
     public PersonalizeEngine(EngineSettings settings) {
         this.ctx = new EngineContext(settings);
@@ -39,6 +40,7 @@ public final class PersonalizeEngine implements AutoCloseable {
         this.filters = new Filters(ctx);
         this.recommender = new Recommender(ctx);
         this.events = new EventIngest(ctx);
+        this.batchInferenceJobs = new BatchInferenceJobs(ctx, recommender);
     }
 
     public EngineSettings settings() {
@@ -79,6 +81,10 @@ public final class PersonalizeEngine implements AutoCloseable {
 
     public Filters filters() {
         return filters;
+    }
+
+    public BatchInferenceJobs batchInferenceJobs() {
+        return batchInferenceJobs;
     }
 
     public RecipeCatalog recipes() {

@@ -5,6 +5,7 @@ import com.movierec.local.data.UserEvents;
 import com.movierec.local.engine.state.Campaign;
 import com.movierec.local.engine.state.DatasetGroup;
 import com.movierec.local.engine.state.Filter;
+import com.movierec.local.engine.state.SolutionVersion;
 import com.movierec.local.filter.FilterValuesException;
 import com.movierec.local.recipe.Recipe;
 import com.movierec.local.recipe.RecipeType;
@@ -20,8 +21,8 @@ import java.util.function.Predicate;
  * GetRecommendations requests on unchanged data are answered from an {@link AnswerCache}.
  */
 public final class Recommender {
-    private static final int DEFAULT_RESULTS = 25;
-    private static final int MAX_RESULTS = 500;
+    static final int DEFAULT_RESULTS = 25;
+    static final int MAX_RESULTS = 500;
     private static final int MAX_INPUT_LIST = 500;
 
     private final EngineContext ctx;
@@ -92,6 +93,48 @@ public final class Recommender {
         Predicate<String> allowed = allowed(filter(serving.group(), filterArn), serving.group().activity().items(),
                 user, filterValues == null ? Map.of() : filterValues);
         return new RuntimeAnswer(serving.model().rank(user.items(), inputList, allowed).items(), true);
+    }
+
+    /**
+     * One input of a batch inference job: the solution version's model (no campaign, no cache) on its group's data
+     * now, with the job's filter (already checked: ACTIVE, of the version's group; null for none) bound to the line's
+     * {@code filterValues}. Which members a line needs follows the recipe type as the runtime calls do.
+     *
+     * @param itemList the items to rank, for PERSONALIZED_RANKING; null otherwise
+     * @throws PersonalizeException InvalidInputException when the line lacks what the recipe needs
+     */
+    RuntimeAnswer batch(SolutionVersion version, Filter filter, String userId, String itemId, List<String> itemList,
+                        int numResults, Map<String, String> filterValues) {
+        TrainedModel model = version.model();
+        Recipe recipe = model.recipe();
+        DatasetGroup group = ctx.store.groups.require(version.solution().groupArn());
+        UserEvents user = events(group, userId);
+        Predicate<String> allowed = allowed(filter, group.activity().items(), user,
+                filterValues == null ? Map.of() : filterValues);
+        return switch (recipe.type()) {
+            case USER_PERSONALIZATION -> {
+                if (userId == null && recipe != Recipe.POPULARITY_COUNT) {
+                    throw PersonalizeException.invalidInput("userId is required: " + recipe.recipeName()
+                            + " is a USER_PERSONALIZATION recipe.");
+                }
+                yield new RuntimeAnswer(model.recommend(user.items(), numResults, allowed).items(),
+                        recipe != Recipe.POPULARITY_COUNT);
+            }
+            case RELATED_ITEMS -> {
+                if (itemId == null || itemId.isEmpty()) {
+                    throw PersonalizeException.invalidInput("itemId is required: " + recipe.recipeName()
+                            + " is a RELATED_ITEMS recipe.");
+                }
+                yield new RuntimeAnswer(model.similarItems(itemId, numResults, allowed).items(), false);
+            }
+            case PERSONALIZED_RANKING -> {
+                if (itemList == null || itemList.isEmpty() || itemList.size() > MAX_INPUT_LIST) {
+                    throw PersonalizeException.invalidInput("itemList must hold 1 to " + MAX_INPUT_LIST
+                            + " items: " + recipe.recipeName() + " is a PERSONALIZED_RANKING recipe.");
+                }
+                yield new RuntimeAnswer(model.rank(user.items(), itemList, allowed).items(), true);
+            }
+        };
     }
 
     /** Drops every kept answer (after a reset they would only hold on to forgotten data). */

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /** A Personalize resource: its ARN, name and progress. The order of creation orders List answers. */
 public abstract sealed class Resource
-        permits Schema, DatasetGroup, Dataset, ImportJob, Solution, SolutionVersion, Campaign, EventTracker, Filter {
+        permits Schema, DatasetGroup, Dataset, ImportJob, Solution, SolutionVersion, Campaign, EventTracker, Filter,
+        BatchInferenceJob {
     private final String arn;
     private final String name;
     private final long sequence;

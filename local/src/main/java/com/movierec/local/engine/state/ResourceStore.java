@@ -20,6 +20,7 @@ public final class ResourceStore {
     public final Registry<Campaign> campaigns = new Registry<>();
     public final Registry<EventTracker> trackers = new Registry<>();
     public final Registry<Filter> filters = new Registry<>();
+    public final Registry<BatchInferenceJob> batchJobs = new Registry<>();
     private final AtomicLong sequence = new AtomicLong();
 
     /** The next creation number. */
@@ -43,7 +44,8 @@ public final class ResourceStore {
 
     /** Every resource, oldest first. */
     public List<Resource> all() {
-        return Stream.of(schemas, groups, datasets, importJobs, solutions, versions, campaigns, trackers, filters)
+        return Stream.of(schemas, groups, datasets, importJobs, solutions, versions, campaigns, trackers, filters,
+                        batchJobs)
                 .flatMap(r -> r.list(x -> true).stream())
                 .map(Resource.class::cast)
                 .sorted(Comparator.comparingLong(Resource::sequence))
@@ -51,7 +53,8 @@ public final class ResourceStore {
     }
 
     public void clear() {
-        Stream.of(schemas, groups, datasets, importJobs, solutions, versions, campaigns, trackers, filters)
+        Stream.of(schemas, groups, datasets, importJobs, solutions, versions, campaigns, trackers, filters,
+                        batchJobs)
                 .forEach(Registry::clear);
     }
 
@@ -66,6 +69,7 @@ public final class ResourceStore {
             case Campaign c -> campaigns;
             case EventTracker t -> trackers;
             case Filter f -> filters;
+            case BatchInferenceJob b -> batchJobs;
         };
     }
 }

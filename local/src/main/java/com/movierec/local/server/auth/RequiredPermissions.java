@@ -55,6 +55,8 @@ public final class RequiredPermissions {
             case "CreateDatasetImportJob" -> list(text(body, "datasetArn"), named(text(body, "jobName"),
                     arns::importJob));
             case "CreateSolution" -> list(named(name, arns::solution), text(body, "datasetGroupArn"));
+            case "CreateBatchInferenceJob" -> list(named(text(body, "jobName"), arns::batchInferenceJob),
+                    text(body, "solutionVersionArn"));
             case "CreateCampaign" -> list(named(name, arns::campaign), text(body, "solutionVersionArn"));
             case "CreateEventTracker" -> list(named(name, trackers::nextArn), text(body, "datasetGroupArn"));
             case "CreateFilter" -> list(named(name, arns::filter), text(body, "datasetGroupArn"));

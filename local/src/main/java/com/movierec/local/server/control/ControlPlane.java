@@ -22,7 +22,7 @@ public final class ControlPlane {
     /** The Create calls whose {@code tags} Personalize keeps (CreateSchema takes none). */
     private static final Set<String> TAGGED_CREATES = Set.of("CreateDatasetGroup", "CreateDataset",
             "CreateDatasetImportJob", "CreateSolution", "CreateSolutionVersion", "CreateCampaign",
-            "CreateEventTracker", "CreateFilter");
+            "CreateEventTracker", "CreateFilter", "CreateBatchInferenceJob");
 
     private final OperationTable table = new OperationTable();
     private final TagOperations tags;
@@ -38,6 +38,7 @@ public final class ControlPlane {
         EventTrackerOperations.register(table, engine.eventTrackers(), engine.settings().accountId());
         FilterOperations.register(table, engine.filters());
         RecipeOperations.register(table, engine.recipes());
+        BatchInferenceJobOperations.register(table, engine.batchInferenceJobs());
         tags = TagOperations.register(table);
     }
 

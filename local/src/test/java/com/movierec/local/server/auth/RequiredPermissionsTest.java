@@ -60,6 +60,7 @@ class RequiredPermissionsTest {
     private static final String TRACKER = P + "event-tracker/0a1b2c3d";
     private static final String FILTER = P + "filter/unwatched";
     private static final String JOB = P + "dataset-import-job/movies-interactions";
+    private static final String BATCH_JOB = P + "batch-inference-job/movies-batch";
     private static final String RECIPE = "arn:aws:personalize:::recipe/aws-user-personalization-v2";
     private static final String ROLE = "arn:aws:iam::" + ACCOUNT + ":role/personalize-service";
     private static final Map<String, String> TO_PERSONALIZE = Map.of("iam:PassedToService",
@@ -121,6 +122,16 @@ class RequiredPermissionsTest {
                 Arguments.of("CreateCampaign", "{\"name\": \"movies-user\", \"solutionVersionArn\": \"" + VERSION
                         + "\", \"minProvisionedTPS\": 1}",
                         List.of(on("CreateCampaign", CAMPAIGN), on("CreateCampaign", VERSION))),
+                Arguments.of("CreateBatchInferenceJob", "{\"jobName\": \"movies-batch\", \"solutionVersionArn\": \""
+                        + VERSION + "\", \"jobInput\": {\"s3DataSource\": {\"path\": \"s3://data/in.json\"}}, "
+                        + "\"jobOutput\": {\"s3DataDestination\": {\"path\": \"s3://data/out/\"}}, \"roleArn\": \""
+                        + ROLE + "\"}",
+                        List.of(on("CreateBatchInferenceJob", BATCH_JOB), on("CreateBatchInferenceJob", VERSION),
+                                passRole(ROLE))),
+                Arguments.of("DescribeBatchInferenceJob", "{\"batchInferenceJobArn\": \"" + BATCH_JOB + "\"}",
+                        List.of(on("DescribeBatchInferenceJob", BATCH_JOB))),
+                Arguments.of("ListBatchInferenceJobs", "{\"solutionVersionArn\": \"" + VERSION + "\"}",
+                        List.of(on("ListBatchInferenceJobs", "*"))),
                 Arguments.of("CreateFilter", "{\"name\": \"unwatched\", \"datasetGroupArn\": \"" + GROUP
                         + "\", \"filterExpression\": "
                         + "\"EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\\\"Watch\\\")\"}",
@@ -245,7 +256,8 @@ class RequiredPermissionsTest {
             Map.entry("name", "movies"), Map.entry("jobName", "movies-interactions"),
             Map.entry("datasetType", "Interactions"), Map.entry("roleArn", ROLE),
             Map.entry("schemaArn", SCHEMA), Map.entry("datasetGroupArn", GROUP), Map.entry("datasetArn", DATASET),
-            Map.entry("datasetImportJobArn", JOB), Map.entry("solutionArn", SOLUTION),
+            Map.entry("datasetImportJobArn", JOB), Map.entry("batchInferenceJobArn", BATCH_JOB),
+            Map.entry("solutionArn", SOLUTION),
             Map.entry("solutionVersionArn", VERSION), Map.entry("campaignArn", CAMPAIGN),
             Map.entry("eventTrackerArn", TRACKER), Map.entry("filterArn", FILTER), Map.entry("recipeArn", RECIPE),
             Map.entry("resourceArn", CAMPAIGN), Map.entry("trackingId", "0a1b2c3d-0000"));
@@ -264,8 +276,9 @@ class RequiredPermissionsTest {
 
     @Test
     void theCrossCheckCoversEveryOperationTheReadmeLists() throws IOException {
-        assertThat(servedOperations().toList()).hasSizeGreaterThanOrEqualTo(44 + DATA_PLANE.size())
-                .contains("CreateEventTracker", "CreateDatasetImportJob", "TagResource", "ListRecipes");
+        assertThat(servedOperations().toList()).hasSizeGreaterThanOrEqualTo(47 + DATA_PLANE.size())
+                .contains("CreateEventTracker", "CreateDatasetImportJob", "TagResource", "ListRecipes",
+                        "CreateBatchInferenceJob", "DescribeBatchInferenceJob", "ListBatchInferenceJobs");
     }
 
     /**
@@ -337,7 +350,7 @@ class RequiredPermissionsTest {
 
     /** TagResource and ListTagsForResource take any taggable resource, which the simulator must accept. */
     @ParameterizedTest
-    @ValueSource(strings = {GROUP, DATASET, JOB, SOLUTION, VERSION, CAMPAIGN, TRACKER, FILTER})
+    @ValueSource(strings = {GROUP, DATASET, JOB, BATCH_JOB, SOLUTION, VERSION, CAMPAIGN, TRACKER, FILTER})
     void taggingIsAuthorisedOnEveryTaggableResourceType(String resourceArn) {
         AccountIam iam = new AccountIam(ACCOUNT);
         Authorizer authorizer = new Authorizer(iam, IamSimulator.shared());

@@ -24,7 +24,7 @@ final class DeploymentArguments {
             description = "personalize-local's URL (default: ${DEFAULT-VALUE}).")
     URI endpoint;
 
-    @Option(names = "--s3-root", defaultValue = "s3",
+    @Option(names = "--s3-root", defaultValue = "data/local-mode/s3",
             description = "personalize-local's --s3-root: buckets become directories in it "
                     + "(default: ${DEFAULT-VALUE}).")
     Path s3Root;

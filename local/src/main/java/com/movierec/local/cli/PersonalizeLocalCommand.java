@@ -38,7 +38,7 @@ public final class PersonalizeLocalCommand implements Callable<Integer> {
             description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only).")
     private InetAddress bind;
 
-    @Option(names = "--s3-root", defaultValue = "s3",
+    @Option(names = "--s3-root", defaultValue = "data/local-mode/s3",
             description = "Directory standing in for S3: s3://bucket/key is <s3-root>/bucket/key (default ${DEFAULT-VALUE}).")
     private Path s3Root;
 

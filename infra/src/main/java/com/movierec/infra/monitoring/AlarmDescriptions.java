@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * What each alarm says in CloudWatch and in its notification: what it means, the likely causes and what to do (the
- * same as the table in infra/README.md, "Monitoring and alarms"). CloudWatch takes at most
+ * same as the table in docs/operations.md, "Monitoring and alarms"). CloudWatch takes at most
  * {@value #MAX_LENGTH} characters.
  */
 final class AlarmDescriptions {

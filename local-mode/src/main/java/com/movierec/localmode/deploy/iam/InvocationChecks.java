@@ -46,7 +46,7 @@ public final class InvocationChecks {
                         && userIsComplete.equals(f.environment().get(USER_IS_COMPLETE)))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no deployed framework isComplete "
                         + "function calls " + userIsComplete));
-        invoke(stateMachineSession(waiter), frameworkIsComplete.arn());
+        invoke(account.sessionOf(waiter), frameworkIsComplete.arn());
         invoke(account.sessionOf(frameworkIsComplete), userIsComplete);
     }
 
@@ -70,19 +70,13 @@ public final class InvocationChecks {
     public void stateMachineInvokes(String stateMachineArn, String handler) {
         DeployedStateMachine machine = account.functions().stateMachine(stateMachineArn).orElseThrow(() ->
                 new IllegalStateException("the state machine " + stateMachineArn + " is not deployed"));
-        invoke(stateMachineSession(machine), account.functions().withHandler(handler).arn());
+        invoke(account.sessionOf(machine), account.functions().withHandler(handler).arn());
     }
 
     private DeployedFunction framework(Map<String, Object> event) {
         String token = String.valueOf(event.get("ServiceToken"));
         return account.functions().byArn(token).orElseThrow(() -> new IllegalStateException("the ServiceToken "
                 + token + " is no deployed Lambda function: deploy the stack that defines its provider first"));
-    }
-
-    /** Step Functions runs an execution as a session of the state machine's role. */
-    private Caller stateMachineSession(DeployedStateMachine machine) {
-        return account.iam().caller(account.iam().assumeRole(machine.roleArn(), machine.name()).accessKeyId())
-                .orElseThrow();
     }
 
     private void invoke(Caller caller, String functionArn) {

@@ -40,8 +40,16 @@ public final class LocalAccount {
 
     /** The role session a deployed function's code calls AWS as: {@code assumed-role/<role>/<function name>}. */
     public Caller sessionOf(DeployedFunction function) {
-        SessionCredentials session = iam().assumeRole(function.roleArn(), function.name());
-        return iam().caller(session.accessKeyId()).orElseThrow();
+        return session(function.roleArn(), function.name());
+    }
+
+    /** The role session a state machine's executions run as: {@code assumed-role/<role>/<state machine name>}. */
+    public Caller sessionOf(DeployedStateMachine machine) {
+        return session(machine.roleArn(), machine.name());
+    }
+
+    private Caller session(String roleArn, String sessionName) {
+        return iam().caller(iam().assumeRole(roleArn, sessionName).accessKeyId()).orElseThrow();
     }
 
     /**

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +39,7 @@ public final class IamSimulator implements PolicyEvaluator, AutoCloseable {
     private static volatile IamSimulator shared;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, PolicyDecision> cache = new ConcurrentHashMap<>();
+    private final Map<SimulationRequest, PolicyDecision> cache = new ConcurrentHashMap<>();
     private final Process process;
     private final BufferedWriter requests;
     private final BufferedReader answers;
@@ -130,25 +131,22 @@ public final class IamSimulator implements PolicyEvaluator, AutoCloseable {
 
     /** Evaluates several requests in one round trip (the cached ones are not sent). */
     public List<PolicyDecision> evaluateAll(List<SimulationRequest> batch) {
-        List<String> keys = new ArrayList<>(batch.size());
-        List<ObjectNode> missing = new ArrayList<>();
-        List<String> missingKeys = new ArrayList<>();
+        // The request record itself is the cache key (its policies compare as JSON trees): a cached request costs a
+        // hash and an equals, and only a miss is turned into the simulator's JSON.
+        Map<SimulationRequest, ObjectNode> missing = new LinkedHashMap<>();
         for (SimulationRequest request : batch) {
-            ObjectNode simulation = request.toSimulation(json);
-            String key = simulation.toString();
-            keys.add(key);
-            if (!cache.containsKey(key) && !missingKeys.contains(key)) {
-                missing.add(simulation);
-                missingKeys.add(key);
+            if (!cache.containsKey(request)) {
+                missing.computeIfAbsent(request, r -> r.toSimulation(json));
             }
         }
         if (!missing.isEmpty()) {
-            List<PolicyDecision> decided = roundTrip(missing);
+            List<SimulationRequest> requests = List.copyOf(missing.keySet());
+            List<PolicyDecision> decided = roundTrip(List.copyOf(missing.values()));
             for (int i = 0; i < decided.size(); i++) {
-                cache.put(missingKeys.get(i), decided.get(i));
+                cache.put(requests.get(i), decided.get(i));
             }
         }
-        return keys.stream().map(cache::get).toList();
+        return batch.stream().map(cache::get).toList();
     }
 
     /** How many distinct requests were evaluated by the process (the rest came from the cache). */

@@ -1,10 +1,10 @@
-import com.movierec.local.data.Interactions;
-import com.movierec.local.data.ItemCatalog;
-import com.movierec.local.data.PreparedData;
-import com.movierec.local.metrics.OfflineEvaluation;
-import com.movierec.local.recipe.Recipe;
-import com.movierec.local.recipe.Trainer;
-import com.movierec.local.recipe.TrainingOptions;
+import com.movierec.local.personalize.data.Interactions;
+import com.movierec.local.personalize.data.ItemCatalog;
+import com.movierec.local.personalize.data.PreparedData;
+import com.movierec.local.personalize.metrics.OfflineEvaluation;
+import com.movierec.local.personalize.recipe.Recipe;
+import com.movierec.local.personalize.recipe.Trainer;
+import com.movierec.local.personalize.recipe.TrainingOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks the product's local API against issue 5's serving target: GetRecommendations through the local API,
-# i.e. GET /users/{userId}/recommendations?count=25 served by com.movierec.localmode.api.LocalApiServer (the real
+# i.e. GET /users/{userId}/recommendations?count=25 served by com.movierec.local.deployer.api.LocalApiServer (the real
 # API Lambda handler behind the local HTTP adapter, calling personalize-local through the AWS SDK), every MovieLens
 # 100K user in turn, driven by wrk over loopback:  >= 5,000 requests/s with p99 < 10 ms on 2 cores.
 # (bench/local/serving.sh measures one level down: personalize-local's own POST /recommendations.)
@@ -8,7 +8,7 @@
 #   bench/local/api-serving.sh [SECONDS] [CONNECTIONS]      (defaults 20 and 32; wrk uses 2 threads)
 #
 # Each configuration runs on a fresh JVM: bench/local/src/ApiServingBenchServer.java (compiled here against
-# local-mode's runtime class path) deploys the dev stage of cdk.out into personalize-local in-process and serves the
+# the local deployer's runtime class path) deploys the dev stage of cdk.out into personalize-local in-process and serves the
 # API on a free loopback port, as `up` (what bin/run ends with) does, minus the web page:
 #   default:      LocalRun as `up` starts it (RunSettings.of(cdkOut, s3Root).withApiPort(0)
 #                 .withEngineDelays(Delays.NONE)), the handler's JSON log lines (one per request) written to a file
@@ -21,9 +21,9 @@
 # Each run: one request checked by hand (200 and 25 movies), a 10 s wrk warm-up (JIT, caches), then the measured run.
 # Printed per run: wrk's output; req/s, p50/p90/p99/max, non-2xx and socket errors; the server's CPU time per request;
 # how many CPUs the server, wrk and every other process used during the run ("other" near 0 = a quiet host: the load
-# average also counts this benchmark's own ~10 threads); the load average. The code under test (local-mode's classes
+# average also counts this benchmark's own ~10 threads); the load average. The code under test (the local deployer's classes
 # and the project's jars on its class path) is copied first, so a rebuild by someone else cannot change it mid-run.
-# Needs cdk.out/manifest.json, data/prepared/ml-100k and local-mode's build (runs bin/run --synth-only if any is
+# Needs cdk.out/manifest.json, data/prepared/ml-100k and the local deployer's build (runs bin/run --synth-only if any is
 # missing) and Debian's wrk (installs it with apt-get as root if missing). Everything goes to bench/work/local/.
 # Exit status: 0 the default configuration met the target (or was not run), 1 it did not, 2 bad usage, 3 a
 # prerequisite is missing.
@@ -56,9 +56,9 @@ BENCH="$WORK/api-serving"
 mkdir -p "$BENCH"
 
 PREPARED=data/prepared/ml-100k
-CLASSPATH_FILE=local-mode/target/runtime-classpath.txt
+CLASSPATH_FILE=local/deployer/target/runtime-classpath.txt
 if [ ! -f cdk.out/manifest.json ] || [ ! -f "$PREPARED/users.csv" ] || [ ! -f "$CLASSPATH_FILE" ] \
-    || [ ! -d local-mode/target/classes/com ]; then
+    || [ ! -d local/deployer/target/classes/com ]; then
   echo "building, preparing MovieLens 100K and synthesizing cdk.out with bin/run --synth-only ..."
   bin/run --synth-only > "$WORK/prepare.log" 2>&1 || { tail -n 20 "$WORK/prepare.log" >&2; echo "error: bin/run failed (log: $WORK/prepare.log)" >&2; exit 3; }
 fi
@@ -76,12 +76,12 @@ fi
 command -v curl >/dev/null 2>&1 || { echo "error: curl is needed for the check request: run 'apt-get install curl'" >&2; exit 3; }
 echo "load: $(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2), $CONNECTIONS connections, 2 threads, ${SECONDS_MEASURED}s after a ${WARMUP_SECONDS}s warm-up"
 
-# The code under test, copied so that another engineer's rebuild during the run cannot change it: local-mode's
+# The code under test, copied so that another engineer's rebuild during the run cannot change it: the local deployer's
 # classes and the project's own jars on its runtime class path (the API handler, personalize-local, ...).
 SNAPSHOT="$BENCH/code"
 rm -rf "$SNAPSHOT" && mkdir -p "$SNAPSHOT/lib"
-cp -r local-mode/target/classes "$SNAPSHOT/local-mode-classes"
-SERVER_CP="$SNAPSHOT/local-mode-classes"
+cp -r local/deployer/target/classes "$SNAPSHOT/deployer-classes"
+SERVER_CP="$SNAPSHOT/deployer-classes"
 IFS=: read -r -a entries < "$CLASSPATH_FILE" || true   # no newline at its end
 for entry in "${entries[@]}"; do
   [ -n "$entry" ] || continue
@@ -91,13 +91,13 @@ for entry in "${entries[@]}"; do
     *) SERVER_CP="$SERVER_CP:$entry" ;;
   esac
 done
-echo "code: commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -z "$(git status --porcelain -- local local-mode lambdas/api schemas 2>/dev/null)" ] || echo ', with uncommitted changes in local/ local-mode/ lambdas/api/ schemas/'); local-mode/target/classes of $(find local-mode/target/classes -name '*.class' -printf '%TY-%Tm-%TdT%TH:%TM:%TS\n' | sort | tail -n 1 | cut -c1-19)Z"
+echo "code: commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -z "$(git status --porcelain -- local lambdas/api schemas 2>/dev/null)" ] || echo ', with uncommitted changes in local/ lambdas/api/ schemas/'); local/deployer/target/classes of $(find local/deployer/target/classes -name '*.class' -printf '%TY-%Tm-%TdT%TH:%TM:%TS\n' | sort | tail -n 1 | cut -c1-19)Z"
 for jar in "$SNAPSHOT"/lib/movierec-*.jar; do
   echo "      $(basename "$jar") $(stat -c %s "$jar") bytes, $(date -u -r "$jar" +%Y-%m-%dT%H:%M:%SZ), sha256 $(sha256sum "$jar" | cut -c1-16)…"
 done
-for module in local-mode local lambdas/api; do
+for module in local/deployer local/personalize lambdas/api; do
   newer=$(find "$module/src/main" -newer "$CLASSPATH_FILE" -type f 2>/dev/null | head -n 1)
-  [ -z "$newer" ] || echo "warning: $newer is newer than $CLASSPATH_FILE: the build may be stale (rebuild with bin/run --synth-only or mvn -q -o install -DskipTests -pl local-mode -am)"
+  [ -z "$newer" ] || echo "warning: $newer is newer than $CLASSPATH_FILE: the build may be stale (rebuild with bin/run --synth-only or mvn -q -o install -DskipTests -pl local/deployer -am)"
 done
 
 mkdir -p "$BENCH/classes"

@@ -5,8 +5,8 @@
 #
 #   bench/local/serving.sh [SECONDS] [CONNECTIONS]      (defaults 20 and 32; wrk uses 2 threads)
 #
-# Runs twice, each time on a fresh server (the CLI, com.movierec.local.cli.PersonalizeLocalCommand, on a free
-# loopback port) set up through the real AWS SDK by com.movierec.local.bench.ServingBenchSetup:
+# Runs twice, each time on a fresh server (the CLI, com.movierec.local.personalize.cli.PersonalizeLocalCommand, on a free
+# loopback port) set up through the real AWS SDK by com.movierec.local.personalize.bench.ServingBenchSetup:
 #   default:         the server as it ships, repeated identical requests answered from its answer cache;
 #   answer cache 0:  every request computed by the model (--answer-cache 0), for information.
 # Each run: a 10 s wrk warm-up (JIT), then the measured run. Needs data/prepared/ml-100k (runs bin/run --synth-only if
@@ -53,19 +53,19 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 echo "load: $(wrk --version 2>&1 | head -n 1 | cut -d' ' -f1-2), $CONNECTIONS connections, 2 threads, ${SECONDS_MEASURED}s after a 10s warm-up"
 
-echo "building local/ (mvn -q -f local/pom.xml -DskipTests test-compile) ..."
-if ! mvn_quiet -q -f local/pom.xml -DskipTests test-compile > "$WORK/build.log" 2>&1; then
+echo "building local/personalize/ (mvn -q -f local/personalize/pom.xml -DskipTests test-compile) ..."
+if ! mvn_quiet -q -f local/personalize/pom.xml -DskipTests test-compile > "$WORK/build.log" 2>&1; then
   tail -n 30 "$WORK/build.log" >&2
   echo "error: the build failed (log: $WORK/build.log); if movierec-schemas is missing, run: mvn -q -f schemas/pom.xml install" >&2
   exit 3
 fi
 for scope in runtime test; do
-  mvn_quiet -q -f local/pom.xml dependency:build-classpath -DincludeScope="$scope" \
+  mvn_quiet -q -f local/personalize/pom.xml dependency:build-classpath -DincludeScope="$scope" \
     -Dmdep.outputFile="$ROOT/$WORK/$scope.classpath" > "$WORK/classpath.log" 2>&1 \
     || { cat "$WORK/classpath.log" >&2; echo "error: cannot resolve the $scope classpath" >&2; exit 3; }
 done
-SERVER_CP="local/target/classes:$(cat "$WORK/runtime.classpath")"
-SETUP_CP="local/target/test-classes:local/target/classes:$(cat "$WORK/test.classpath")"
+SERVER_CP="local/personalize/target/classes:$(cat "$WORK/runtime.classpath")"
+SETUP_CP="local/personalize/target/test-classes:local/personalize/target/classes:$(cat "$WORK/test.classpath")"
 
 SERVER_PID=""
 stop_server() {
@@ -82,7 +82,7 @@ run() {
   local name="$1"; shift
   local dir="$WORK/$name"
   rm -rf "$dir" && mkdir -p "$dir/s3"
-  "$JAVA_HOME/bin/java" -cp "$SERVER_CP" com.movierec.local.cli.PersonalizeLocalCommand \
+  "$JAVA_HOME/bin/java" -cp "$SERVER_CP" com.movierec.local.personalize.cli.PersonalizeLocalCommand \
     --port 0 --s3-root "$dir/s3" --delays none "$@" > "$dir/server.log" 2>&1 &
   SERVER_PID=$!
   local endpoint=""
@@ -95,7 +95,7 @@ run() {
   [ -n "$endpoint" ] || { echo "error: the server did not report its endpoint (log: $dir/server.log)" >&2; exit 3; }
   echo
   echo "== $name: personalize-local ${*:-(defaults)} at $endpoint"
-  "$JAVA_HOME/bin/java" -cp "$SETUP_CP" com.movierec.local.bench.ServingBenchSetup "$endpoint" "$PREPARED" \
+  "$JAVA_HOME/bin/java" -cp "$SETUP_CP" com.movierec.local.personalize.bench.ServingBenchSetup "$endpoint" "$PREPARED" \
     "$dir/s3" "$dir/requests.lua" 2> "$dir/setup.err" | sed 's/^/   /' \
     || { cat "$dir/setup.err" >&2; echo "error: the setup failed" >&2; exit 3; }
   wrk -t2 -c"$CONNECTIONS" -d10s -s "$dir/requests.lua" "$endpoint" > "$dir/warmup.txt" 2>&1

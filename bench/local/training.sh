@@ -10,8 +10,8 @@
 #
 #   bench/local/training.sh [RUNS]      (default 3)
 #
-# Builds local/ and what it depends on quietly (mvn install -pl local -am -DskipTests), compiles
-# bench/local/TrainingBench.java against local/target/classes + the runtime class path, and runs it.
+# Builds local/personalize/ and what it depends on quietly (mvn install -pl local/personalize -am -DskipTests), compiles
+# bench/local/TrainingBench.java against local/personalize/target/classes + the runtime class path, and runs it.
 # Everything it writes goes to bench/work/local/. Exit status: 0 done, 2 bad usage, 3 a prerequisite is missing.
 set -euo pipefail
 
@@ -39,16 +39,16 @@ if [ ! -f ../shared/datasets/ml-100k/u.data ] && [ ! -f data/prepared/ml-100k/in
   exit 3
 fi
 
-echo "building local/ (mvn -q -pl local -am install -DskipTests) ..."
-if ! mvn_quiet -q -pl local -am install -DskipTests > "$WORK/training-build.log" 2>&1; then
+echo "building local/personalize/ (mvn -q -pl local/personalize -am install -DskipTests) ..."
+if ! mvn_quiet -q -pl local/personalize -am install -DskipTests > "$WORK/training-build.log" 2>&1; then
   tail -n 30 "$WORK/training-build.log" >&2
   echo "error: the build failed (log: $WORK/training-build.log)" >&2
   exit 3
 fi
-mvn_quiet -q -f local/pom.xml dependency:build-classpath -DincludeScope=runtime \
+mvn_quiet -q -f local/personalize/pom.xml dependency:build-classpath -DincludeScope=runtime \
   -Dmdep.outputFile="$ROOT/$WORK/training.classpath" >> "$WORK/training-build.log" 2>&1 \
   || { tail -n 30 "$WORK/training-build.log" >&2; echo "error: cannot resolve the class path" >&2; exit 3; }
-CP="local/target/classes:$(cat "$WORK/training.classpath")"
+CP="local/personalize/target/classes:$(cat "$WORK/training.classpath")"
 
 javac -nowarn -Xlint:none -d "$WORK/training-classes" -cp "$CP" bench/local/TrainingBench.java 2> "$WORK/training-javac.log" \
   || { cat "$WORK/training-javac.log" >&2; exit 3; }

@@ -1,6 +1,6 @@
 package com.movierec.e2e;
 
-import static com.movierec.localmode.testing.Stacks.PERSONALIZE;
+import static com.movierec.local.deployer.testing.Stacks.PERSONALIZE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,18 +13,18 @@ import com.movierec.e2e.support.MovieLensCatalogue;
 import com.movierec.e2e.support.MovieLensCatalogue.ExpectedMovie;
 import com.movierec.e2e.support.Ratings;
 import com.movierec.infra.personalize.FilterExpressions;
-import com.movierec.local.data.UserEvents;
-import com.movierec.local.engine.state.Resource;
-import com.movierec.localmode.api.LocalApiServer;
-import com.movierec.localmode.deploy.DeployOptions;
-import com.movierec.localmode.deploy.LocalDeployer;
-import com.movierec.localmode.deploy.StageDeployment;
-import com.movierec.localmode.deploy.assembly.CloudAssembly;
-import com.movierec.local.iam.GrantJustifications;
-import com.movierec.local.iam.LeastPrivilegeReport;
-import com.movierec.localmode.testing.LocalEngine;
-import com.movierec.localmode.testing.RecordingListener;
-import com.movierec.localmode.testing.SynthesizedDev;
+import com.movierec.local.personalize.data.UserEvents;
+import com.movierec.local.personalize.engine.state.Resource;
+import com.movierec.local.deployer.api.LocalApiServer;
+import com.movierec.local.deployer.deploy.DeployOptions;
+import com.movierec.local.deployer.deploy.LocalDeployer;
+import com.movierec.local.deployer.deploy.StageDeployment;
+import com.movierec.local.deployer.deploy.assembly.CloudAssembly;
+import com.movierec.local.personalize.iam.GrantJustifications;
+import com.movierec.local.personalize.iam.LeastPrivilegeReport;
+import com.movierec.local.deployer.testing.LocalEngine;
+import com.movierec.local.deployer.testing.RecordingListener;
+import com.movierec.local.deployer.testing.SynthesizedDev;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,7 +60,7 @@ class LocalDeployEndToEndTest {
     private static final java.nio.file.Path REPO = java.nio.file.Path.of(System.getProperty("movierec.repoRoot",
             "..")).toAbsolutePath().normalize();
     private static LocalEngine engine;
-    private static java.util.Map<String, java.util.List<com.movierec.local.iam.NamedPolicy>> deployedRoles;
+    private static java.util.Map<String, java.util.List<com.movierec.local.personalize.iam.NamedPolicy>> deployedRoles;
     private static final LocalDeployer DEPLOYER = new LocalDeployer();
     private static DeployOptions options;
     private static StageDeployment deployment;

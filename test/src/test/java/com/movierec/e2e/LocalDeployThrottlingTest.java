@@ -1,18 +1,18 @@
 package com.movierec.e2e;
 
-import static com.movierec.localmode.testing.Stacks.PERSONALIZE;
+import static com.movierec.local.deployer.testing.Stacks.PERSONALIZE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.movierec.e2e.support.FreshEngineTest;
 import com.movierec.e2e.support.EngineAdmin.EngineResource;
 import com.movierec.lifecycle.core.Retry;
-import com.movierec.localmode.deploy.DeployListener;
-import com.movierec.localmode.deploy.DeployOptions;
-import com.movierec.localmode.deploy.DeploymentFailedException;
-import com.movierec.localmode.deploy.ResourceStatus;
-import com.movierec.localmode.deploy.StackEvent;
-import com.movierec.localmode.testing.SynthesizedDev;
+import com.movierec.local.deployer.deploy.DeployListener;
+import com.movierec.local.deployer.deploy.DeployOptions;
+import com.movierec.local.deployer.deploy.DeploymentFailedException;
+import com.movierec.local.deployer.deploy.ResourceStatus;
+import com.movierec.local.deployer.deploy.StackEvent;
+import com.movierec.local.deployer.testing.SynthesizedDev;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

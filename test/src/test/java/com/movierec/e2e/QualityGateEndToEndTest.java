@@ -1,20 +1,20 @@
 package com.movierec.e2e;
 
-import static com.movierec.localmode.testing.Stacks.PERSONALIZE;
+import static com.movierec.local.deployer.testing.Stacks.PERSONALIZE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.movierec.e2e.support.ApiDataLayerFiles;
 import com.movierec.e2e.support.FreshEngineTest;
 import com.movierec.e2e.support.LocalApi;
-import com.movierec.localmode.api.LocalApiServer;
-import com.movierec.localmode.deploy.DeployOptions;
-import com.movierec.localmode.deploy.DeploymentFailedException;
-import com.movierec.localmode.deploy.ResourceStatus;
-import com.movierec.localmode.deploy.StageDeployment;
-import com.movierec.localmode.deploy.assembly.CloudAssembly;
-import com.movierec.localmode.testing.GeneratedMovieData;
-import com.movierec.localmode.testing.SynthesizedDev;
+import com.movierec.local.deployer.api.LocalApiServer;
+import com.movierec.local.deployer.deploy.DeployOptions;
+import com.movierec.local.deployer.deploy.DeploymentFailedException;
+import com.movierec.local.deployer.deploy.ResourceStatus;
+import com.movierec.local.deployer.deploy.StageDeployment;
+import com.movierec.local.deployer.deploy.assembly.CloudAssembly;
+import com.movierec.local.deployer.testing.GeneratedMovieData;
+import com.movierec.local.deployer.testing.SynthesizedDev;
 import com.movierec.schemas.DatasetType;
 import com.movierec.schemas.PersonalizeSchemas;
 import java.io.IOException;

@@ -3,12 +3,12 @@ package com.movierec.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.movierec.e2e.support.LocalApi;
-import com.movierec.local.engine.Delays;
-import com.movierec.localmode.deploy.DeployListener;
-import com.movierec.localmode.run.LocalRun;
-import com.movierec.localmode.run.RunSettings;
-import com.movierec.localmode.testing.RepositoryRoot;
-import com.movierec.localmode.testing.SynthesizedDev;
+import com.movierec.local.personalize.engine.Delays;
+import com.movierec.local.deployer.deploy.DeployListener;
+import com.movierec.local.deployer.run.LocalRun;
+import com.movierec.local.deployer.run.RunSettings;
+import com.movierec.local.deployer.testing.RepositoryRoot;
+import com.movierec.local.deployer.testing.SynthesizedDev;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,14 +1,14 @@
 package com.movierec.e2e;
 
-import com.movierec.local.iam.IamSimulator;
+import com.movierec.local.personalize.iam.IamSimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.movierec.e2e.support.LocalApi;
 import com.movierec.e2e.support.LocalApi.Answer;
 import com.movierec.e2e.support.MovieLens100k;
-import com.movierec.localmode.testing.RepositoryRoot;
-import com.movierec.localmode.testing.SynthesizedDev;
+import com.movierec.local.deployer.testing.RepositoryRoot;
+import com.movierec.local.deployer.testing.SynthesizedDev;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -89,7 +89,7 @@ class UpStopSignalsEndToEndTest {
         // It runs in its own directory, with the modules' jars: it is told where the repository's IAM simulator is.
         List<String> command = List.of(java.toString(), "-cp", classPath,
                 "-D" + IamSimulator.ROOT_PROPERTY + "=" + RepositoryRoot.find(),
-                "com.movierec.localmode.cli.LocalModeCommand", "up",
+                "com.movierec.local.deployer.cli.LocalModeCommand", "up",
                 "--cdk-out", cdkOut.toString(), "--stage", SynthesizedDev.STAGE, "--port", "0",
                 "--web-root", RepositoryRoot.find().resolve("web").toString(),
                 "--s3-root", run.resolve("s3").toString(), "--api-log", run.resolve("api.log").toString(),

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.movierec.local.engine.Delays;
-import com.movierec.local.engine.EngineSettings;
-import com.movierec.local.server.PersonalizeLocalServer;
+import com.movierec.local.personalize.engine.Delays;
+import com.movierec.local.personalize.engine.EngineSettings;
+import com.movierec.local.personalize.server.PersonalizeLocalServer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

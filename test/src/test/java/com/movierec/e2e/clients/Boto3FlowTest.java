@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.movierec.local.engine.Delays;
-import com.movierec.local.engine.EngineSettings;
-import com.movierec.local.server.PersonalizeLocalServer;
+import com.movierec.local.personalize.engine.Delays;
+import com.movierec.local.personalize.engine.EngineSettings;
+import com.movierec.local.personalize.server.PersonalizeLocalServer;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;

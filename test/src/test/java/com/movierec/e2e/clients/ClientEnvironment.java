@@ -1,6 +1,6 @@
 package com.movierec.e2e.clients;
 
-import com.movierec.local.server.PersonalizeLocalServer;
+import com.movierec.local.personalize.server.PersonalizeLocalServer;
 import java.nio.file.Path;
 import java.util.Map;
 

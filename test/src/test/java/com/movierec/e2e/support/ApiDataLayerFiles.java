@@ -1,8 +1,8 @@
 package com.movierec.e2e.support;
 
-import com.movierec.localmode.deploy.StageDeployment;
-import com.movierec.localmode.deploy.assembly.CloudAssembly;
-import com.movierec.localmode.run.LambdaLayers;
+import com.movierec.local.deployer.deploy.StageDeployment;
+import com.movierec.local.deployer.deploy.assembly.CloudAssembly;
+import com.movierec.local.deployer.run.LambdaLayers;
 import java.nio.file.Path;
 
 /**

@@ -1,8 +1,8 @@
 package com.movierec.e2e.support;
 
-import com.movierec.localmode.deploy.LocalDeployer;
-import com.movierec.localmode.testing.LocalEngine;
-import com.movierec.localmode.testing.RecordingListener;
+import com.movierec.local.deployer.deploy.LocalDeployer;
+import com.movierec.local.deployer.testing.LocalEngine;
+import com.movierec.local.deployer.testing.RecordingListener;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

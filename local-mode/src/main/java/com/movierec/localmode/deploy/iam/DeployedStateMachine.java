@@ -1,5 +1,0 @@
-package com.movierec.localmode.deploy.iam;
-
-/** An {@code AWS::StepFunctions::StateMachine} as deployed: the role its executions run with, its definition. */
-public record DeployedStateMachine(String arn, String name, String roleArn, String definition) {
-}

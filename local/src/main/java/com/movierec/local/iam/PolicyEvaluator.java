@@ -1,7 +1,0 @@
-package com.movierec.local.iam;
-
-/** Evaluates one request against its policies: the IAM simulator, or a recorded answer in a unit test. */
-@FunctionalInterface
-public interface PolicyEvaluator {
-    PolicyDecision evaluate(SimulationRequest request);
-}

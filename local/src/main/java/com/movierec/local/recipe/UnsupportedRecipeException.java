@@ -1,8 +1,0 @@
-package com.movierec.local.recipe;
-
-/** A recipe ARN personalize-local does not train: unknown, retired by Personalize, or not implemented here. */
-public final class UnsupportedRecipeException extends IllegalArgumentException {
-    public UnsupportedRecipeException(String message) {
-        super(message);
-    }
-}

@@ -108,11 +108,10 @@ public final class ApiServingBenchServer {
             PersonalizeLocalServer engine = PersonalizeLocalServer.start(EngineSettings.defaults(s3Root)
                     .withRegion(region).withDelays(Delays.NONE).withAnswerCache(0), 0);
             try {
-                DeployOptions options = DeployOptions.builder(engine.endpoint(), s3Root)
-                        .listener(listener)
-                        .completionPollInterval(defaults.pollInterval())
-                        .watcherPollCap(defaults.pollInterval())
-                        .build();
+                DeployOptions options = DeployOptions.defaults(engine.endpoint(), s3Root)
+                        .withListener(listener)
+                        .withCompletionPollInterval(defaults.pollInterval())
+                        .withWatcherPollCap(defaults.pollInterval());
                 LocalDeployer deployer = new LocalDeployer();
                 deployer.deploy(assembly, "dev", options);
                 Map<String, String> environment = deployer.deployedApiEnvironment();

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What to prepare and how. Build with {@link #builder(Path, Path)}; validation happens in {@link Builder#build()} so
- * a bad option fails before any file is read.
+ * What to prepare and how. Start from {@link #defaults(Path, Path)} and change an option with its {@code with...};
+ * every option is checked as the record is made, so a bad one fails before any file is read.
  */
 public record PrepOptions(
         Path input,
@@ -25,69 +25,47 @@ public record PrepOptions(
     public PrepOptions {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(output, "output");
-        Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(domain, "domain");
+        if (eventType == null || eventType.isBlank()) {
+            throw new PrepException("--event-type is empty; give the interaction type to record, e.g. Watch.");
+        }
+        if (eventType.length() > 256 || !eventType.matches("[A-Za-z0-9_.:\\- ]+")) {
+            throw new PrepException("--event-type '" + eventType
+                    + "' is not a valid event type; use up to 256 letters, digits, spaces or _ . : -, e.g. Watch.");
+        }
+        if (minRating != null && (minRating.isNaN() || minRating < 0.5 || minRating > 5.0)) {
+            throw new PrepException("--min-rating " + minRating + " is outside MovieLens' 0.5 to 5 rating scale; use e.g. 4 to keep only positive feedback.");
+        }
+        if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+            throw new PrepException("--output " + output + " is the input directory; write the prepared files somewhere else, e.g. data/prepared/ml-100k.");
+        }
     }
 
-    public static Builder builder(Path input, Path output) {
-        return new Builder(input, output);
+    /** The defaults: detect the format and encoding, EVENT_TYPE Watch, every rating, the custom domain. */
+    public static PrepOptions defaults(Path input, Path output) {
+        return new PrepOptions(input, output, null, null, DEFAULT_EVENT_TYPE, null, Domain.CUSTOM);
     }
 
-    /** Builder with the defaults: detect the format and encoding, EVENT_TYPE Watch, every rating, custom domain. */
-    public static final class Builder {
-        private final Path input;
-        private final Path output;
-        private MovieLensFormat format;
-        private Charset encoding;
-        private String eventType = DEFAULT_EVENT_TYPE;
-        private Double minRating;
-        private Domain domain = Domain.CUSTOM;
+    /** {@code format} (null: detect it). */
+    public PrepOptions withFormat(MovieLensFormat format) {
+        return new PrepOptions(input, output, format, encoding, eventType, minRating, domain);
+    }
 
-        private Builder(Path input, Path output) {
-            this.input = input;
-            this.output = output;
-        }
+    /** {@code encoding} (null: detect it). */
+    public PrepOptions withEncoding(Charset encoding) {
+        return new PrepOptions(input, output, format, encoding, eventType, minRating, domain);
+    }
 
-        public Builder format(MovieLensFormat format) {
-            this.format = format;
-            return this;
-        }
+    public PrepOptions withEventType(String eventType) {
+        return new PrepOptions(input, output, format, encoding, eventType, minRating, domain);
+    }
 
-        public Builder encoding(Charset encoding) {
-            this.encoding = encoding;
-            return this;
-        }
+    /** {@code minRating} (null: keep every rating). */
+    public PrepOptions withMinRating(Double minRating) {
+        return new PrepOptions(input, output, format, encoding, eventType, minRating, domain);
+    }
 
-        public Builder eventType(String eventType) {
-            this.eventType = eventType;
-            return this;
-        }
-
-        public Builder minRating(Double minRating) {
-            this.minRating = minRating;
-            return this;
-        }
-
-        public Builder domain(Domain domain) {
-            this.domain = domain;
-            return this;
-        }
-
-        public PrepOptions build() {
-            if (eventType == null || eventType.isBlank()) {
-                throw new PrepException("--event-type is empty; give the interaction type to record, e.g. Watch.");
-            }
-            if (eventType.length() > 256 || !eventType.matches("[A-Za-z0-9_.:\\- ]+")) {
-                throw new PrepException("--event-type '" + eventType
-                        + "' is not a valid event type; use up to 256 letters, digits, spaces or _ . : -, e.g. Watch.");
-            }
-            if (minRating != null && (minRating.isNaN() || minRating < 0.5 || minRating > 5.0)) {
-                throw new PrepException("--min-rating " + minRating + " is outside MovieLens' 0.5 to 5 rating scale; use e.g. 4 to keep only positive feedback.");
-            }
-            if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
-                throw new PrepException("--output " + output + " is the input directory; write the prepared files somewhere else, e.g. data/prepared/ml-100k.");
-            }
-            return new PrepOptions(input, output, format, encoding, eventType, minRating, domain);
-        }
+    public PrepOptions withDomain(Domain domain) {
+        return new PrepOptions(input, output, format, encoding, eventType, minRating, domain);
     }
 }

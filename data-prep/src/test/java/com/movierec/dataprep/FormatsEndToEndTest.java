@@ -291,7 +291,7 @@ class FormatsEndToEndTest {
         Fixture fx = MovieLensFixtures.of(format).build();
         Path out = tmp.resolve("out");
 
-        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.builder(fx.writeTo(tmp), out).domain(domain).build());
+        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.defaults(fx.writeTo(tmp), out).withDomain(domain));
 
         assertThat(outcome.published()).isTrue();
         assertThat(lines(out.resolve(INTERACTIONS)).get(0)).isEqualTo(header(DatasetType.INTERACTIONS, domain));

@@ -41,7 +41,7 @@ class InputDetectionTest {
     }
 
     private AbstractThrowableAssert<?, ? extends Throwable> assertPrepFails(Path input) {
-        return assertPrepFails(PrepOptions.builder(input, out()).build());
+        return assertPrepFails(PrepOptions.defaults(input, out()));
     }
 
     // ---- detection -----------------------------------------------------------------------------------------------
@@ -105,7 +105,7 @@ class InputDetectionTest {
         latest.writeFilesInto(dir);
 
         DataPrep.Outcome detected = PrepRuns.run(dir, tmp.resolve("auto"));
-        DataPrep.Outcome forced = DataPrep.run(PrepOptions.builder(dir, out()).format(MovieLensFormat.ML_LATEST).build());
+        DataPrep.Outcome forced = DataPrep.run(PrepOptions.defaults(dir, out()).withFormat(MovieLensFormat.ML_LATEST));
 
         assertThat(detected.report().format()).isEqualTo("ml-100k");
         assertThat(detected.report().counts().interactions()).isEqualTo(ml100k.ratings().size());
@@ -119,7 +119,7 @@ class InputDetectionTest {
     void forcingAFormatTheInputIsNotInSaysWhichFileIsMissing() {
         Path dir = MovieLensFixtures.ml1m().build().writeTo(tmp);
 
-        assertPrepFails(PrepOptions.builder(dir, out()).format(MovieLensFormat.ML_100K).build())
+        assertPrepFails(PrepOptions.defaults(dir, out()).withFormat(MovieLensFormat.ML_100K))
                 .hasMessageContaining("u.item is missing, but ml-100k input needs it")
                 .hasMessageEndingWith("point --input at a complete MovieLens release.");
     }
@@ -291,7 +291,7 @@ class InputDetectionTest {
         }
         fx.replaceFile(format.ratingsFile(), garbage.toString().getBytes(StandardCharsets.UTF_8));
 
-        assertPrepFails(PrepOptions.builder(fx.writeTo(tmp), out()).format(format).build())
+        assertPrepFails(PrepOptions.defaults(fx.writeTo(tmp), out()).withFormat(format))
                 .hasMessageContaining(format.ratingsFile() + " does not look like " + format.id() + " data: none of its first 20 rows could be read");
     }
 
@@ -304,7 +304,7 @@ class InputDetectionTest {
         }
         fx.replaceFile("ratings.dat", garbage.toString().getBytes(StandardCharsets.UTF_8));
 
-        assertPrepFails(PrepOptions.builder(fx.writeTo(tmp), out()).format(MovieLensFormat.ML_1M).build())
+        assertPrepFails(PrepOptions.defaults(fx.writeTo(tmp), out()).withFormat(MovieLensFormat.ML_1M))
                 .hasMessageContaining("ratings.dat does not look like ml-1m data: none of its first 50000 rows could be read")
                 .hasMessageContaining("(line 1 has 1 fields, expected 4 separated by '::')")
                 .hasMessageEndingWith("check that --input is a MovieLens release and --format matches it.");
@@ -343,7 +343,7 @@ class InputDetectionTest {
         csvNamed.replaceFile("ratings.csv", fx.bytes("ratings.dat"));
         csvNamed.writeFilesInto(dir);
 
-        assertPrepFails(PrepOptions.builder(dir, out()).format(MovieLensFormat.ML_LATEST).build())
+        assertPrepFails(PrepOptions.defaults(dir, out()).withFormat(MovieLensFormat.ML_LATEST))
                 .hasMessageContaining("ratings.csv starts with '1::")
                 .hasMessageContaining("an ml-latest ratings file starts with the header userId,movieId,rating,timestamp");
     }
@@ -371,7 +371,7 @@ class InputDetectionTest {
     void outputDirectoryEqualToInputIsRefusedBeforeAnythingIsRead() {
         Path dir = MovieLensFixtures.ml1m().build().writeTo(tmp);
 
-        assertThatThrownBy(() -> PrepOptions.builder(dir, dir.resolve(".")).build())
+        assertThatThrownBy(() -> PrepOptions.defaults(dir, dir.resolve(".")))
                 .isInstanceOf(PrepException.class)
                 .hasMessageContaining("is the input directory");
     }

@@ -38,7 +38,7 @@ class PrepOptionsTest {
         Fixture fx = MovieLensFixtures.ml1m().users(60).ratingsPerUser(50).movies(50).build();
         List<Rating> kept = fx.ratings().stream().filter(r -> Integer.parseInt(r.rating()) >= 4).toList();
 
-        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.builder(fx.writeTo(tmp), out()).minRating(4.0).build());
+        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.defaults(fx.writeTo(tmp), out()).withMinRating(4.0));
 
         assertThat(outcome.published()).isTrue();
         assertThat(read(out().resolve(INTERACTIONS))).isEqualTo(expectedInteractions(kept, "Watch"));
@@ -57,7 +57,7 @@ class PrepOptionsTest {
         Fixture fx = MovieLensFixtures.mlLatest().users(60).ratingsPerUser(50).movies(50).build();
         List<Rating> kept = fx.ratings().stream().filter(r -> Double.parseDouble(r.rating()) >= 3.5).toList();
 
-        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.builder(fx.writeTo(tmp), out()).minRating(3.5).build());
+        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.defaults(fx.writeTo(tmp), out()).withMinRating(3.5));
 
         assertThat(read(out().resolve(INTERACTIONS))).isEqualTo(expectedInteractions(kept, "Watch"));
         assertThat(outcome.report().datasets().get("interactions").filteredOut()).isEqualTo(3000 - kept.size());
@@ -67,7 +67,7 @@ class PrepOptionsTest {
     void minRatingThatLeavesTooLittleDataFailsTheRuleAndSuggestsALowerOne() {
         Fixture fx = MovieLensFixtures.ml1m().build();
 
-        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.builder(fx.writeTo(tmp), out()).minRating(5.0).build());
+        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.defaults(fx.writeTo(tmp), out()).withMinRating(5.0));
 
         assertThat(outcome.exitCode()).isEqualTo(1);
         assertThat(outcome.report().failures()).first().asString()
@@ -89,7 +89,7 @@ class PrepOptionsTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.0, 0.4, 5.5, -1, Double.NaN})
     void minRatingOutsideTheScaleIsRefused(double bad) {
-        assertThatThrownBy(() -> PrepOptions.builder(tmp, out()).minRating(bad).build())
+        assertThatThrownBy(() -> PrepOptions.defaults(tmp, out()).withMinRating(bad))
                 .isInstanceOf(PrepException.class)
                 .hasMessageContaining("outside MovieLens' 0.5 to 5 rating scale");
     }
@@ -100,7 +100,7 @@ class PrepOptionsTest {
     void eventTypeIsWrittenOnEveryInteraction() {
         Fixture fx = MovieLensFixtures.ml100k().build();
 
-        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.builder(fx.writeTo(tmp), out()).eventType("Rating").build());
+        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.defaults(fx.writeTo(tmp), out()).withEventType("Rating"));
 
         assertThat(read(out().resolve(INTERACTIONS))).isEqualTo(expectedInteractions(fx.ratings(), "Rating"));
         assertThat(outcome.report().eventType()).isEqualTo("Rating");
@@ -108,22 +108,22 @@ class PrepOptionsTest {
 
     @Test
     void defaultEventTypeIsWatch() {
-        assertThat(PrepOptions.builder(tmp, out()).build().eventType()).isEqualTo("Watch").isEqualTo(PrepOptions.DEFAULT_EVENT_TYPE);
+        assertThat(PrepOptions.defaults(tmp, out()).eventType()).isEqualTo("Watch").isEqualTo(PrepOptions.DEFAULT_EVENT_TYPE);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "a,b", "line\nbreak", "quote\""})
     void eventTypeThatWouldBreakTheCsvIsRefused(String bad) {
-        assertThatThrownBy(() -> PrepOptions.builder(tmp, out()).eventType(bad).build())
+        assertThatThrownBy(() -> PrepOptions.defaults(tmp, out()).withEventType(bad))
                 .isInstanceOf(PrepException.class)
                 .hasMessageContaining("--event-type");
     }
 
     @Test
     void eventTypeLongerThan256CharactersIsRefused() {
-        assertThatThrownBy(() -> PrepOptions.builder(tmp, out()).eventType("W".repeat(257)).build())
+        assertThatThrownBy(() -> PrepOptions.defaults(tmp, out()).withEventType("W".repeat(257)))
                 .isInstanceOf(PrepException.class);
-        assertThat(PrepOptions.builder(tmp, out()).eventType("W".repeat(256)).build().eventType()).hasSize(256);
+        assertThat(PrepOptions.defaults(tmp, out()).withEventType("W".repeat(256)).eventType()).hasSize(256);
     }
 
     // ---- --domain ------------------------------------------------------------------------------------------------
@@ -132,7 +132,7 @@ class PrepOptionsTest {
     void videoOnDemandDomainRejectsMoviesWithoutAYear() {
         Fixture fx = MovieLensFixtures.mlLatest().title(3, "Babylon 5").title(7, "Cosmos").build();
 
-        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.builder(fx.writeTo(tmp), out()).domain(Domain.VIDEO_ON_DEMAND).build());
+        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.defaults(fx.writeTo(tmp), out()).withDomain(Domain.VIDEO_ON_DEMAND));
 
         assertThat(outcome.published()).isTrue();
         assertThat(outcome.report().domain()).isEqualTo("VIDEO_ON_DEMAND");
@@ -162,14 +162,14 @@ class PrepOptionsTest {
     void videoOnDemandDomainRejectsMl100kItemWithoutDateOrYear() {
         Fixture fx = MovieLensFixtures.ml100k().title(5, "unknown").releaseDate(5, "").build();
 
-        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.builder(fx.writeTo(tmp), out()).domain(Domain.VIDEO_ON_DEMAND).build());
+        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.defaults(fx.writeTo(tmp), out()).withDomain(Domain.VIDEO_ON_DEMAND));
 
         assertThat(outcome.report().datasets().get("items").rejections().get("MISSING_RELEASE_DATE").firstLines()).containsExactly(5L);
     }
 
     @Test
     void outputIsRequiredToDifferFromTheInput() {
-        assertThatThrownBy(() -> PrepOptions.builder(tmp, tmp).build())
+        assertThatThrownBy(() -> PrepOptions.defaults(tmp, tmp))
                 .isInstanceOf(PrepException.class)
                 .hasMessageContaining("--output " + tmp + " is the input directory");
     }

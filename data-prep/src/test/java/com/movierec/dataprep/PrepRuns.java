@@ -35,7 +35,7 @@ public final class PrepRuns {
     }
 
     public static DataPrep.Outcome run(Path input, Path output) {
-        return DataPrep.run(PrepOptions.builder(input, output).build());
+        return DataPrep.run(PrepOptions.defaults(input, output));
     }
 
     public static String read(Path file) {

@@ -246,8 +246,8 @@ class RowRejectionTest {
         Path in = fx.writeTo(tmp);
 
         DataPrep.Outcome detected = PrepRuns.run(in, tmp.resolve("auto"));
-        DataPrep.Outcome forced = DataPrep.run(PrepOptions.builder(in, tmp.resolve("forced"))
-                .encoding(StandardCharsets.ISO_8859_1).build());
+        DataPrep.Outcome forced = DataPrep.run(PrepOptions.defaults(in, tmp.resolve("forced"))
+                .withEncoding(StandardCharsets.ISO_8859_1));
 
         RejectionSummary s = rejection(detected.report().datasets().get("items"), Rejection.INVALID_ENCODING);
         assertThat(s.firstLines()).containsExactly(4L, 10L);
@@ -406,8 +406,8 @@ class RowRejectionTest {
         fx.appendLine(fx.ratingsFile(), "");
         fx.appendLine(fx.ratingsFile(), "9" + sep + "9" + sep + "9" + sep + "9");
 
-        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.builder(fx.writeTo(tmp), tmp.resolve("out"))
-                .minRating(3.0).build());
+        DataPrep.Outcome outcome = DataPrep.run(PrepOptions.defaults(fx.writeTo(tmp), tmp.resolve("out"))
+                .withMinRating(3.0));
 
         PrepReport r = outcome.report();
         assertCountsReconcile(r);

@@ -180,7 +180,7 @@ class BrokenPoliciesTest extends FreshEngineTest {
     }
 
     private DeployOptions deployOptions() {
-        return engine.options(listener).completionTimeout(COMPLETION_TIMEOUT).build();
+        return engine.options(listener).withCompletionTimeout(COMPLETION_TIMEOUT);
     }
 
     /** Deploys a stage whose first import must fail, checks the failure report and the rollback, answers it. */

@@ -76,7 +76,7 @@ class LocalDeployEndToEndTest {
         catalogue = MovieLensCatalogue.read(movieLens);
         prepared = MovieLens100k.prepared();
         engine = LocalEngine.start(tmp.resolve("s3"));
-        options = engine.options(new RecordingListener()).build();
+        options = engine.options(new RecordingListener());
         deployment = DEPLOYER.deploy(SynthesizedDev.withData(prepared), SynthesizedDev.STAGE, options);
         serve(SynthesizedDev.withData(prepared));
     }

@@ -34,7 +34,7 @@ class LocalDeployFailedJobsTest extends FreshEngineTest {
 
     @Test
     void aFailedImportFailsTheDeployWithItsReasonAndTheDeployRunsCleanlyAgainAfterTheRollback() {
-        DeployOptions options = engine.options(listener).build();
+        DeployOptions options = engine.options(listener);
         admin.failNextImport(IMPORT_FAILURE);
 
         assertThatThrownBy(() -> deployer.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, options))
@@ -57,7 +57,7 @@ class LocalDeployFailedJobsTest extends FreshEngineTest {
 
     @Test
     void aFailedTrainingFailsTheDeployNamingTheVersionAndTheRollbackRemovesTheImportedDataToo() {
-        DeployOptions options = engine.options(listener).build();
+        DeployOptions options = engine.options(listener);
         admin.failNextTraining(TRAINING_FAILURE);
 
         assertThatThrownBy(() -> deployer.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, options))
@@ -84,7 +84,7 @@ class LocalDeployFailedJobsTest extends FreshEngineTest {
                 statusesDuringRollback.add(api.get().get("/movies/1/similar?count=5").status());
             }
         };
-        DeployOptions options = engine.options(probeTheApiOnRollback).build();
+        DeployOptions options = engine.options(probeTheApiOnRollback);
         deployer.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, options);
         ApiDataLayerFiles layer = ApiDataLayerFiles.of(SynthesizedDev.base());
         try (LocalApiServer server = LocalApiServer.start(engine.apiCredentials(), deployer.deployedApiEnvironment(), engine.server.endpoint(),

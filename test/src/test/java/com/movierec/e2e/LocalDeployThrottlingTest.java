@@ -44,7 +44,7 @@ class LocalDeployThrottlingTest extends FreshEngineTest {
                 admin.throttleNext(BURST);
             }
         };
-        DeployOptions options = engine.options(throttleEachResource).build();
+        DeployOptions options = engine.options(throttleEachResource);
 
         deployer.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, options);
         assertThat(admin.resources("campaign")).hasSize(4).extracting(EngineResource::status).containsOnly("ACTIVE");
@@ -76,7 +76,7 @@ class LocalDeployThrottlingTest extends FreshEngineTest {
                 admin.throttleNext(0); // the rate eases off, so the rollback's deletes go through
             }
         };
-        DeployOptions options = engine.options(throttleFromTheFirstCampaign).build();
+        DeployOptions options = engine.options(throttleFromTheFirstCampaign);
 
         assertThatThrownBy(() -> deployer.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, options))
                 .isInstanceOfSatisfying(DeploymentFailedException.class, e -> {

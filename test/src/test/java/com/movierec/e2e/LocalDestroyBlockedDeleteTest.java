@@ -36,7 +36,7 @@ class LocalDestroyBlockedDeleteTest extends FreshEngineTest {
 
     @BeforeEach
     void deploy() {
-        options = engine.options(listener).build();
+        options = engine.options(listener);
         deployer.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, options);
         listener.clear();
     }
@@ -60,7 +60,7 @@ class LocalDestroyBlockedDeleteTest extends FreshEngineTest {
         };
 
         deployer.destroy(SynthesizedDev.base(), SynthesizedDev.STAGE,
-                engine.options(retrainWhenReached).stateStore(options.stateStore()).build());
+                engine.options(retrainWhenReached).withStateStore(options.stateStore()));
         watching.get().join(Duration.ofSeconds(10));
 
         // Personalize refuses to delete a solution while a version trains: the handler stops it, then deletes.
@@ -77,8 +77,8 @@ class LocalDestroyBlockedDeleteTest extends FreshEngineTest {
         String outsideFilter = engine.personalize.createFilter(r -> r.name("an-analysts-filter").datasetGroupArn(group)
                 .filterExpression("EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"Click\")")).filterArn();
         awaitActive(outsideFilter);
-        DeployOptions shortTimeout = engine.options(listener).stateStore(options.stateStore())
-                .completionTimeout(Duration.ofSeconds(3)).build();
+        DeployOptions shortTimeout = engine.options(listener).withStateStore(options.stateStore())
+                .withCompletionTimeout(Duration.ofSeconds(3));
 
         assertThatThrownBy(() -> deployer.destroy(SynthesizedDev.base(), SynthesizedDev.STAGE, shortTimeout))
                 .isInstanceOfSatisfying(DeploymentFailedException.class, e -> {

@@ -73,7 +73,7 @@ class QualityGateEndToEndTest extends FreshEngineTest {
     @Test
     void aRetrainedVersionThatRegressesBeyondMaxRegressionFailsTheUpdateAndTheOldVersionKeepsServing() {
         CloudAssembly good = SynthesizedDev.withQualityGate(REGRESSION_GATE, tasteClusters);
-        DeployOptions options = engine.options(listener).build();
+        DeployOptions options = engine.options(listener);
         Map<String, String> campaigns = campaignArns(deployer.deploy(good, SynthesizedDev.STAGE, options));
         Map<String, String> servedBefore = servedVersions(campaigns);
         double servedNdcg = metrics(servedBefore.get("UserPersonalization")).get(NDCG);
@@ -121,7 +121,7 @@ class QualityGateEndToEndTest extends FreshEngineTest {
     void aGateTheServedVersionCannotMeetFailsTheUpdateWithoutRetrainingAndRollsBack() {
         CloudAssembly passing = SynthesizedDev.withQualityGate(Map.of("userPersonalization",
                 Map.of("minimums", Map.of(PRECISION, 0.1))), tasteClusters);
-        DeployOptions options = engine.options(listener).build();
+        DeployOptions options = engine.options(listener);
         Map<String, String> campaigns = campaignArns(deployer.deploy(passing, SynthesizedDev.STAGE, options));
         Map<String, String> servedBefore = servedVersions(campaigns);
         double precision = metrics(servedBefore.get("UserPersonalization")).get(PRECISION);
@@ -157,7 +157,7 @@ class QualityGateEndToEndTest extends FreshEngineTest {
     void aFirstDeployWhoseVersionMissesAMinimumRollsBackToNothingWithoutAServedVersionToCompare() {
         Map<String, Object> gate = Map.of("userPersonalization",
                 Map.of("minimums", Map.of(NDCG, 0.05), "maxRegression", 0.1));
-        DeployOptions options = engine.options(listener).build();
+        DeployOptions options = engine.options(listener);
 
         DeploymentFailedException failure = catchDeployFailure(SynthesizedDev.withQualityGate(gate, noise), options,
                 ResourceStatus.ROLLBACK_COMPLETE);

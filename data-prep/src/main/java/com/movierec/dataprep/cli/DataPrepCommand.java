@@ -128,13 +128,9 @@ public final class DataPrepCommand implements Callable<Integer> {
         try {
             Path input = source.input != null ? source.input : download();
             Path target = output != null ? output : defaultOutput(input);
-            PrepOptions options = PrepOptions.builder(input, target)
-                    .format(format.equalsIgnoreCase("auto") ? null : MovieLensFormat.fromId(format))
-                    .encoding(charset())
-                    .eventType(eventType)
-                    .minRating(minRating)
-                    .domain(domain())
-                    .build();
+            PrepOptions options = new PrepOptions(input, target,
+                    format.equalsIgnoreCase("auto") ? null : MovieLensFormat.fromId(format), charset(), eventType,
+                    minRating, domain());
             long started = System.nanoTime();
             DataPrep.Outcome outcome = DataPrep.run(options, new TerminalProgress(showProgress()));
             if (!quiet || !outcome.published()) {

@@ -37,7 +37,7 @@ public final class MovieLens100k {
         Path input = directory();
         if (prepared == null) {
             Path out = Path.of("target", "movielens", "ml-100k-prepared").toAbsolutePath();
-            DataPrep.Outcome outcome = DataPrep.run(PrepOptions.builder(input, out).build());
+            DataPrep.Outcome outcome = DataPrep.run(PrepOptions.defaults(input, out));
             if (!outcome.published()) {
                 throw new IllegalStateException("data-prep did not publish ml-100k: " + DataPrep.toJson(
                         outcome.report()));

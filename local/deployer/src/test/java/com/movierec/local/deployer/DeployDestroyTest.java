@@ -47,7 +47,7 @@ class DeployDestroyTest {
     @BeforeAll
     static void deploy() {
         engine = LocalEngine.start(tmp.resolve("s3"));
-        options = engine.options(LISTENER).build();
+        options = engine.options(LISTENER);
         deployment = DEPLOYER.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, options);
     }
 

@@ -50,7 +50,7 @@ class FaultsTest {
     @Test
     void aFailedImportFailsTheDeployNamingTheImportAndRollsBackToNothing() {
         engine.server.engine().faults().failNextImport("Input file has 3 rows whose TIMESTAMP is not a number");
-        DeployOptions options = engine.options(listener).build();
+        DeployOptions options = engine.options(listener);
 
         assertThatThrownBy(() -> deployer.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, options))
                 .isInstanceOfSatisfying(DeploymentFailedException.class, e -> {
@@ -82,7 +82,7 @@ class FaultsTest {
     @Test
     void aFailedTrainingFailsTheDeployWithItsFailureReasonAndRollsBackToNothing() {
         engine.server.engine().faults().failNextTraining("Not enough interactions with EVENT_VALUE above 3");
-        DeployOptions options = engine.options(listener).build();
+        DeployOptions options = engine.options(listener);
 
         assertThatThrownBy(() -> deployer.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, options))
                 .isInstanceOfSatisfying(DeploymentFailedException.class, e -> {
@@ -107,7 +107,7 @@ class FaultsTest {
                 engine.server.engine().faults().throttleNext(3);
             }
         };
-        DeployOptions options = engine.options(throttleWhileWatching).build();
+        DeployOptions options = engine.options(throttleWhileWatching);
 
         deployer.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, options);
 
@@ -120,7 +120,7 @@ class FaultsTest {
 
     @Test
     void aDeleteRefusedWhileSomethingUsesTheResourceIsRetriedUntilItIsGone() throws Exception {
-        DeployOptions deployOptions = engine.options(listener).build();
+        DeployOptions deployOptions = engine.options(listener);
         deployer.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, deployOptions);
         String group = Stacks.physicalId(deployOptions.stateStore().load(PERSONALIZE).orElseThrow(), "DatasetGroup");
         String blocker = engine.personalize.createFilter(r -> r.name("made-outside-the-stack").datasetGroupArn(group)
@@ -137,8 +137,7 @@ class FaultsTest {
                 }));
             }
         };
-        DeployOptions destroyOptions = engine.options(deleteBlockerLater).stateStore(deployOptions.stateStore())
-                .build();
+        DeployOptions destroyOptions = engine.options(deleteBlockerLater).withStateStore(deployOptions.stateStore());
 
         deployer.destroy(SynthesizedDev.base(), SynthesizedDev.STAGE, destroyOptions);
         unblocking.get().join();

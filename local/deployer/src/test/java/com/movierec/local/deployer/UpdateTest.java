@@ -45,7 +45,7 @@ class UpdateTest {
     @BeforeAll
     static void deployThenUpdate() {
         engine = LocalEngine.start(tmp.resolve("s3"));
-        options = engine.options(LISTENER).build();
+        options = engine.options(LISTENER);
         before = DEPLOYER.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, options).stack(PERSONALIZE);
         LISTENER.clear();
         updated = DEPLOYER.deploy(SynthesizedDev.updated(), SynthesizedDev.STAGE, options);

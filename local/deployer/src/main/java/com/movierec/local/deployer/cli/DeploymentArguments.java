@@ -50,13 +50,12 @@ final class DeploymentArguments {
     long watcherPollCapMillis;
 
     DeployOptions options(DeployListener listener) {
-        return DeployOptions.builder(endpoint, s3Root)
-                .stateStore(new FileStateStore(stateDir))
-                .listener(listener)
-                .region(region)
-                .accountId(account)
-                .completionPollInterval(Duration.ofMillis(pollMillis))
-                .watcherPollCap(Duration.ofMillis(watcherPollCapMillis))
-                .build();
+        return DeployOptions.defaults(endpoint, s3Root)
+                .withStateStore(new FileStateStore(stateDir))
+                .withListener(listener)
+                .withRegion(region)
+                .withAccountId(account)
+                .withCompletionPollInterval(Duration.ofMillis(pollMillis))
+                .withWatcherPollCap(Duration.ofMillis(watcherPollCapMillis));
     }
 }

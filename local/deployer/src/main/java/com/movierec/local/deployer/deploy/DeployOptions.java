@@ -46,84 +46,68 @@ public record DeployOptions(URI personalizeEndpoint, Path s3Root, StateStore sta
         parameters = Map.copyOf(parameters);
     }
 
-    public static Builder builder(URI personalizeEndpoint, Path s3Root) {
-        return new Builder(personalizeEndpoint, s3Root);
+    /**
+     * The defaults: state in memory, no listener, each stack's own region and account, isComplete every 250 ms for up
+     * to an hour, waits and back-offs capped at a second, no parameters, no IAM. Change one with its {@code with...}.
+     */
+    public static DeployOptions defaults(URI personalizeEndpoint, Path s3Root) {
+        return new DeployOptions(personalizeEndpoint, s3Root, new InMemoryStateStore(), DeployListener.NONE,
+                Optional.empty(), Optional.empty(), Duration.ofMillis(250), Duration.ofHours(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Map.of(), Optional.empty());
     }
 
-    public static final class Builder {
-        private final URI personalizeEndpoint;
-        private final Path s3Root;
-        private StateStore stateStore = new InMemoryStateStore();
-        private DeployListener listener = DeployListener.NONE;
-        private String region;
-        private String accountId;
-        private Duration completionPollInterval = Duration.ofMillis(250);
-        private Duration completionTimeout = Duration.ofHours(1);
-        private Duration watcherPollCap = Duration.ofSeconds(1);
-        private Duration retrySleepCap = Duration.ofSeconds(1);
-        private Map<String, String> parameters = Map.of();
-        private LocalAccount account;
+    public DeployOptions withStateStore(StateStore value) {
+        return new DeployOptions(personalizeEndpoint, s3Root, value, listener, region, accountId,
+                completionPollInterval, completionTimeout, watcherPollCap, retrySleepCap, parameters, account);
+    }
 
-        private Builder(URI personalizeEndpoint, Path s3Root) {
-            this.personalizeEndpoint = personalizeEndpoint;
-            this.s3Root = s3Root;
-        }
+    public DeployOptions withListener(DeployListener value) {
+        return new DeployOptions(personalizeEndpoint, s3Root, stateStore, value, region, accountId,
+                completionPollInterval, completionTimeout, watcherPollCap, retrySleepCap, parameters, account);
+    }
 
-        public Builder stateStore(StateStore value) {
-            this.stateStore = value;
-            return this;
-        }
+    /** {@code value} (null: each stack's own). */
+    public DeployOptions withRegion(String value) {
+        return new DeployOptions(personalizeEndpoint, s3Root, stateStore, listener, Optional.ofNullable(value),
+                accountId, completionPollInterval, completionTimeout, watcherPollCap, retrySleepCap, parameters,
+                account);
+    }
 
-        public Builder listener(DeployListener value) {
-            this.listener = value;
-            return this;
-        }
+    /** {@code value} (null: each stack's own). */
+    public DeployOptions withAccountId(String value) {
+        return new DeployOptions(personalizeEndpoint, s3Root, stateStore, listener, region, Optional.ofNullable(value),
+                completionPollInterval, completionTimeout, watcherPollCap, retrySleepCap, parameters, account);
+    }
 
-        public Builder region(String value) {
-            this.region = value;
-            return this;
-        }
+    public DeployOptions withCompletionPollInterval(Duration value) {
+        return new DeployOptions(personalizeEndpoint, s3Root, stateStore, listener, region, accountId, value,
+                completionTimeout, watcherPollCap, retrySleepCap, parameters, account);
+    }
 
-        public Builder accountId(String value) {
-            this.accountId = value;
-            return this;
-        }
+    public DeployOptions withCompletionTimeout(Duration value) {
+        return new DeployOptions(personalizeEndpoint, s3Root, stateStore, listener, region, accountId,
+                completionPollInterval, value, watcherPollCap, retrySleepCap, parameters, account);
+    }
 
-        public Builder completionPollInterval(Duration value) {
-            this.completionPollInterval = value;
-            return this;
-        }
+    public DeployOptions withWatcherPollCap(Duration value) {
+        return new DeployOptions(personalizeEndpoint, s3Root, stateStore, listener, region, accountId,
+                completionPollInterval, completionTimeout, value, retrySleepCap, parameters, account);
+    }
 
-        public Builder completionTimeout(Duration value) {
-            this.completionTimeout = value;
-            return this;
-        }
+    public DeployOptions withRetrySleepCap(Duration value) {
+        return new DeployOptions(personalizeEndpoint, s3Root, stateStore, listener, region, accountId,
+                completionPollInterval, completionTimeout, watcherPollCap, value, parameters, account);
+    }
 
-        public Builder watcherPollCap(Duration value) {
-            this.watcherPollCap = value;
-            return this;
-        }
+    public DeployOptions withParameters(Map<String, String> value) {
+        return new DeployOptions(personalizeEndpoint, s3Root, stateStore, listener, region, accountId,
+                completionPollInterval, completionTimeout, watcherPollCap, retrySleepCap, value, account);
+    }
 
-        public Builder retrySleepCap(Duration value) {
-            this.retrySleepCap = value;
-            return this;
-        }
-
-        public Builder parameters(Map<String, String> value) {
-            this.parameters = value;
-            return this;
-        }
-
-        /** Enforces IAM with {@code value}: give personalize-local the same account's authorizer. */
-        public Builder account(LocalAccount value) {
-            this.account = value;
-            return this;
-        }
-
-        public DeployOptions build() {
-            return new DeployOptions(personalizeEndpoint, s3Root, stateStore, listener, Optional.ofNullable(region),
-                    Optional.ofNullable(accountId), completionPollInterval, completionTimeout, watcherPollCap,
-                    retrySleepCap, parameters, Optional.ofNullable(account));
-        }
+    /** Enforces IAM with {@code value}: give personalize-local the same account's authorizer. */
+    public DeployOptions withAccount(LocalAccount value) {
+        return new DeployOptions(personalizeEndpoint, s3Root, stateStore, listener, region, accountId,
+                completionPollInterval, completionTimeout, watcherPollCap, retrySleepCap, parameters,
+                Optional.ofNullable(value));
     }
 }

@@ -74,12 +74,11 @@ public final class LocalRun implements AutoCloseable {
             // IAM as AWS enforces it: the templates' policies, each handler signing with its function's role.
             LocalAccount account = LocalAccount.enforcing(engine.engine().settings().accountId());
             engine.engine().enforceIam(account.authorizer());
-            DeployOptions options = DeployOptions.builder(engine.endpoint(), settings.s3Root())
-                    .account(account)
-                    .listener(listener)
-                    .completionPollInterval(settings.pollInterval())
-                    .watcherPollCap(settings.pollInterval())
-                    .build();
+            DeployOptions options = DeployOptions.defaults(engine.endpoint(), settings.s3Root())
+                    .withAccount(account)
+                    .withListener(listener)
+                    .withCompletionPollInterval(settings.pollInterval())
+                    .withWatcherPollCap(settings.pollInterval());
             LocalDeployer deployer = new LocalDeployer();
             StageDeployment deployment = deployer.deploy(assembly, settings.stage(), options);
             Map<String, String> environment = deployer.deployedApiEnvironment();

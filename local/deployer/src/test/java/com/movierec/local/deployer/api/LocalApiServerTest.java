@@ -45,7 +45,7 @@ class LocalApiServerTest {
     @BeforeAll
     static void deployAndServe() throws IOException {
         engine = LocalEngine.start(tmp.resolve("s3"));
-        options = engine.options(new RecordingListener()).build();
+        options = engine.options(new RecordingListener());
         DEPLOYER.deploy(SynthesizedDev.base(), SynthesizedDev.STAGE, options);
         Path data = GeneratedMovieData.write(tmp.resolve("prepared"));
         Path knownUsers = Files.write(tmp.resolve("known-users.txt"),

@@ -19,7 +19,7 @@ class LocalDeployerTest {
 
     @Test
     void anEngineInAnotherRegionThanTheStageIsRefused() {
-        DeployOptions options = options().region("us-east-1").build();
+        DeployOptions options = options().withRegion("us-east-1");
 
         assertThatThrownBy(() -> new LocalDeployer().deploy(SynthesizedDev.base(), "dev", options))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -31,7 +31,7 @@ class LocalDeployerTest {
 
     @Test
     void aParameterNoStackHasIsRefused() {
-        DeployOptions options = options().parameters(Map.of("Nope", "1")).build();
+        DeployOptions options = options().withParameters(Map.of("Nope", "1"));
 
         assertThatThrownBy(() -> new LocalDeployer().deploy(SynthesizedDev.base(), "dev", options))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -45,7 +45,7 @@ class LocalDeployerTest {
                 .hasMessage("this deployer has no deployed stage: deploy one first");
     }
 
-    private DeployOptions.Builder options() {
-        return DeployOptions.builder(URI.create("http://127.0.0.1:1"), tmp).stateStore(store);
+    private DeployOptions options() {
+        return DeployOptions.defaults(URI.create("http://127.0.0.1:1"), tmp).withStateStore(store);
     }
 }

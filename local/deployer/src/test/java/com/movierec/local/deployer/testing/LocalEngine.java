@@ -76,14 +76,14 @@ public final class LocalEngine implements AutoCloseable {
     }
 
     /** Options for a deploy into this engine, remembering stacks in memory and polling every 20 ms. */
-    public DeployOptions.Builder options(DeployListener listener) {
-        return DeployOptions.builder(server.endpoint(), s3Root)
-                .account(account)
-                .stateStore(new InMemoryStateStore())
-                .listener(listener)
-                .completionPollInterval(Duration.ofMillis(20))
-                .watcherPollCap(Duration.ofMillis(50))
-                .retrySleepCap(Duration.ofMillis(20));
+    public DeployOptions options(DeployListener listener) {
+        return DeployOptions.defaults(server.endpoint(), s3Root)
+                .withAccount(account)
+                .withStateStore(new InMemoryStateStore())
+                .withListener(listener)
+                .withCompletionPollInterval(Duration.ofMillis(20))
+                .withWatcherPollCap(Duration.ofMillis(50))
+                .withRetrySleepCap(Duration.ofMillis(20));
     }
 
     /** How the deployed API function signs its calls: its role's session. */

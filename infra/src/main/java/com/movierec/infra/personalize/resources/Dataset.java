@@ -1,6 +1,6 @@
 package com.movierec.infra.personalize.resources;
 
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
 import com.movierec.schemas.DatasetType;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package com.movierec.infra.personalize.resources;
 
 import com.movierec.infra.personalize.PersonalizeNames;
-import com.movierec.infra.personalize.lifecycle.JobWatch;
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.provider.JobWatch;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.movierec.infra.personalize.resources;
 
 import com.movierec.infra.personalize.PersonalizeNames;
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
 import java.util.Map;
 import software.amazon.awscdk.CustomResource;
 import software.constructs.Construct;

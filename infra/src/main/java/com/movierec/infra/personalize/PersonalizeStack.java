@@ -27,6 +27,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -47,7 +48,6 @@ public final class PersonalizeStack extends Stack {
 
     public PersonalizeStack(Construct scope, String id, PersonalizeStackProps props) {
         super(scope, id, StackProps.builder()
-                .env(props.env())
                 .stackName(props.stackName())
                 .description("movierec " + props.config().name() + ": Personalize dataset group, solutions, "
                         + "campaigns, filters and event tracker")
@@ -59,23 +59,13 @@ public final class PersonalizeStack extends Stack {
         DataStore store = props.dataStore();
 
         serviceRole = new PersonalizeServiceRole(this, "ServiceRole", names, arns, store).role();
-        lifecycle = new LifecycleProvider(this, "Lifecycle", LifecycleProviderProps.builder()
-                .lifecycleJar(props.lifecycleJar())
-                .arns(arns)
-                .personalizeRole(serviceRole)
-                .watchTimeout(training.timeout())
-                .pollSeconds(training.pollSeconds())
-                // MovieRecStage's Tags.of reaches CloudFormation resources only; the Personalize ones get them here.
-                .tags(config.costAllocationTags())
-                .build());
+        // MovieRecStage's Tags.of reaches CloudFormation resources only; the Personalize ones get them here.
+        lifecycle = new LifecycleProvider(this, "Lifecycle", new LifecycleProviderProps(props.lifecycleJar(), arns,
+                serviceRole, training.timeout(), training.pollSeconds(), config.costAllocationTags()));
         JobWatch watch = lifecycle.watch();
 
-        DatasetGroup group = new DatasetGroup(this, "DatasetGroup", DatasetGroup.Props.builder()
-                .lifecycle(lifecycle)
-                .name(names.name("dataset-group"))
-                .key(store.key())
-                .role(serviceRole)
-                .build());
+        DatasetGroup group = new DatasetGroup(this, "DatasetGroup",
+                new DatasetGroup.Props(lifecycle, names.name("dataset-group"), store.key(), serviceRole));
         List<IDependable> imported = importData(group, props.preparedData(), store, watch);
 
         List<Solution> solutions = new ArrayList<>();
@@ -91,23 +81,14 @@ public final class PersonalizeStack extends Stack {
             String campaignName = names.name(slot.nameSegment(), solution.name());
             campaignNames.add(campaignName);
             campaignArns.put(slot, arns.resource("campaign", campaignName));
+            // The campaign ARN is built from the name: the campaign depends on the metrics, so a Ref would be a cycle.
             versions.add(new TrainedSolutionVersion(this, slot.constructId() + "Version",
-                    TrainedSolutionVersion.Props.builder()
-                            .lifecycle(lifecycle)
-                            .solution(solution)
-                            .trigger(props.preparedData().dataVersion())
-                            .watch(watch)
-                            .gate(config.qualityGate().gate(slot).orElse(null))
-                            // Built from the name: the campaign depends on the metrics, so a Ref would be a cycle.
-                            .campaignArn(campaignArns.get(slot))
-                            .build()));
+                    new TrainedSolutionVersion.Props(lifecycle, solution, props.preparedData().dataVersion(), "FULL",
+                            watch, config.qualityGate().gate(slot), campaignArns.get(slot))));
         }
 
-        EventTracker tracker = new EventTracker(this, "EventTracker", EventTracker.Props.builder()
-                .lifecycle(lifecycle)
-                .name(names.name("event-tracker"))
-                .datasetGroup(group)
-                .build());
+        EventTracker tracker = new EventTracker(this, "EventTracker",
+                new EventTracker.Props(lifecycle, names.name("event-tracker"), group));
         tracker.dependOn(solutions.toArray(IDependable[]::new));
         output("EventTrackerTrackingId", "PutEvents' trackingId for live interactions", tracker.trackingId());
 
@@ -121,14 +102,11 @@ public final class PersonalizeStack extends Stack {
         for (int i = 0; i < solutions.size(); i++) {
             RecipeSlot slot = config.recipes().enabled().get(i).slot();
             String name = campaignNames.get(i);
-            Campaign campaign = new Campaign(this, slot.constructId() + "Campaign", Campaign.Props.builder()
-                    .lifecycle(lifecycle)
-                    .name(name)
-                    .solutionVersion(versions.get(i))
-                    .minProvisionedTps(config.campaign().minProvisionedTps())
-                    // With auto-training the campaign follows the solution's newest ACTIVE version by itself.
-                    .syncWithLatestVersionOf(config.training().autoTraining() ? solutions.get(i) : null)
-                    .build());
+            // With auto-training the campaign follows the solution's newest ACTIVE version by itself.
+            Optional<Solution> syncWith = config.training().autoTraining() ? Optional.of(solutions.get(i))
+                    : Optional.empty();
+            Campaign campaign = new Campaign(this, slot.constructId() + "Campaign", new Campaign.Props(lifecycle,
+                    name, versions.get(i), config.campaign().minProvisionedTps(), syncWith));
             campaign.dependOn(filters.toArray(IDependable[]::new));
             output(slot.constructId() + "CampaignArn", "The " + slot.configKey() + " campaign", campaign.arn());
         }
@@ -156,27 +134,13 @@ public final class PersonalizeStack extends Stack {
             String stem = type.personalizeName().toLowerCase(Locale.ROOT);
             PersonalizeSchema definition = PersonalizeSchemas.load(type, Domain.CUSTOM);
             PersonalizeSchemaResource schema = new PersonalizeSchemaResource(this, type.personalizeName() + "Schema",
-                    PersonalizeSchemaResource.Props.builder()
-                            .lifecycle(lifecycle)
-                            .name(names.name(stem + "-schema", definition.json()))
-                            .schema(definition)
-                            .build());
-            Dataset dataset = new Dataset(this, type.personalizeName() + "Dataset", Dataset.Props.builder()
-                    .lifecycle(lifecycle)
-                    .name(names.name(stem))
-                    .datasetGroup(group)
-                    .type(type)
-                    .schema(schema)
-                    .build());
+                    new PersonalizeSchemaResource.Props(lifecycle, names.name(stem + "-schema", definition.json()),
+                            definition));
+            Dataset dataset = new Dataset(this, type.personalizeName() + "Dataset",
+                    new Dataset.Props(lifecycle, names.name(stem), group, type, schema));
             DatasetImport dataImport = new DatasetImport(this, type.personalizeName() + "Import",
-                    DatasetImport.Props.builder()
-                            .lifecycle(lifecycle)
-                            .jobName(names.name("import-" + stem, prepared.dataVersion()))
-                            .dataset(dataset)
-                            .dataLocation(store.location(type.csvFileName()))
-                            .role(serviceRole)
-                            .watch(watch)
-                            .build());
+                    new DatasetImport.Props(lifecycle, names.name("import-" + stem, prepared.dataVersion()), dataset,
+                            store.location(type.csvFileName()), serviceRole, "FULL", watch));
             completions.add(dataImport.completion());
         }
         return completions;
@@ -184,26 +148,16 @@ public final class PersonalizeStack extends Stack {
 
     private Solution solution(DatasetGroup group, Recipe recipe, PersonalizeArns arns, TrainingSettings training) {
         boolean hpo = training.hpo() && recipe.acceptsHpo();
-        Solution.Props.Builder props = Solution.Props.builder()
-                .lifecycle(lifecycle)
-                .name(names.name(recipe.slot().nameSegment(), recipe.id(), "hpo=" + hpo))
-                .datasetGroup(group)
-                .recipeArn(arns.recipe(recipe.id()))
-                .performHpo(hpo)
-                .performAutoTraining(training.autoTraining());
-        if (training.autoTraining()) {
-            props.autoTrainingSchedule(training.autoTrainingSchedule());
-        }
-        return new Solution(this, recipe.slot().constructId() + "Solution", props.build());
+        Optional<String> schedule = training.autoTraining() ? Optional.of(training.autoTrainingSchedule())
+                : Optional.empty();
+        return new Solution(this, recipe.slot().constructId() + "Solution", new Solution.Props(lifecycle,
+                names.name(recipe.slot().nameSegment(), recipe.id(), "hpo=" + hpo), group, arns.recipe(recipe.id()),
+                hpo, training.autoTraining(), schedule));
     }
 
     private Filter filter(DatasetGroup group, EventTracker tracker, String id, String name, String expression) {
-        Filter filter = new Filter(this, id + "Filter", Filter.Props.builder()
-                .lifecycle(lifecycle)
-                .name(names.name(name, expression))
-                .datasetGroup(group)
-                .expression(expression)
-                .build());
+        Filter filter = new Filter(this, id + "Filter",
+                new Filter.Props(lifecycle, names.name(name, expression), group, expression));
         filter.dependOn(tracker);
         output(id + "FilterArn", "The " + name + " recommendation filter", filter.arn());
         return filter;

@@ -52,46 +52,5 @@ public final class Dataset extends PersonalizeResource {
             require("type", type);
             require("schema", schema);
         }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private LifecycleProvider lifecycle;
-            private String name;
-            private DatasetGroup datasetGroup;
-            private DatasetType type;
-            private PersonalizeSchemaResource schema;
-
-            public Builder lifecycle(LifecycleProvider lifecycle) {
-                this.lifecycle = lifecycle;
-                return this;
-            }
-
-            public Builder name(String name) {
-                this.name = name;
-                return this;
-            }
-
-            public Builder datasetGroup(DatasetGroup datasetGroup) {
-                this.datasetGroup = datasetGroup;
-                return this;
-            }
-
-            public Builder type(DatasetType type) {
-                this.type = type;
-                return this;
-            }
-
-            public Builder schema(PersonalizeSchemaResource schema) {
-                this.schema = schema;
-                return this;
-            }
-
-            public Props build() {
-                return new Props(lifecycle, name, datasetGroup, type, schema);
-            }
-        }
     }
 }

@@ -35,40 +35,5 @@ public final class DatasetGroup extends PersonalizeResource {
             require("key", key);
             require("role (Personalize needs it to use the key)", role);
         }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private LifecycleProvider lifecycle;
-            private String name;
-            private IKey key;
-            private IRole role;
-
-            public Builder lifecycle(LifecycleProvider lifecycle) {
-                this.lifecycle = lifecycle;
-                return this;
-            }
-
-            public Builder name(String name) {
-                this.name = name;
-                return this;
-            }
-
-            public Builder key(IKey key) {
-                this.key = key;
-                return this;
-            }
-
-            public Builder role(IRole role) {
-                this.role = role;
-                return this;
-            }
-
-            public Props build() {
-                return new Props(lifecycle, name, key, role);
-            }
-        }
     }
 }

@@ -35,34 +35,5 @@ public final class EventTracker extends PersonalizeResource {
             require("lifecycle", lifecycle);
             require("datasetGroup", datasetGroup);
         }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private LifecycleProvider lifecycle;
-            private String name;
-            private DatasetGroup datasetGroup;
-
-            public Builder lifecycle(LifecycleProvider lifecycle) {
-                this.lifecycle = lifecycle;
-                return this;
-            }
-
-            public Builder name(String name) {
-                this.name = name;
-                return this;
-            }
-
-            public Builder datasetGroup(DatasetGroup datasetGroup) {
-                this.datasetGroup = datasetGroup;
-                return this;
-            }
-
-            public Props build() {
-                return new Props(lifecycle, name, datasetGroup);
-            }
-        }
     }
 }

@@ -49,40 +49,5 @@ public final class Filter extends PersonalizeResource {
                         + "write INCLUDE or EXCLUDE ItemID WHERE ..., at most 2500 characters");
             }
         }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private LifecycleProvider lifecycle;
-            private String name;
-            private DatasetGroup datasetGroup;
-            private String expression;
-
-            public Builder lifecycle(LifecycleProvider lifecycle) {
-                this.lifecycle = lifecycle;
-                return this;
-            }
-
-            public Builder name(String name) {
-                this.name = name;
-                return this;
-            }
-
-            public Builder datasetGroup(DatasetGroup datasetGroup) {
-                this.datasetGroup = datasetGroup;
-                return this;
-            }
-
-            public Builder expression(String expression) {
-                this.expression = expression;
-                return this;
-            }
-
-            public Props build() {
-                return new Props(lifecycle, name, datasetGroup, expression);
-            }
-        }
     }
 }

@@ -43,7 +43,7 @@ public abstract class PersonalizeResource extends Construct {
 
     static <T> T require(String what, T value) {
         if (value == null) {
-            throw new IllegalArgumentException(what + " is missing: set it on the props builder");
+            throw new IllegalArgumentException(what + " is missing: pass it in the props");
         }
         return value;
     }

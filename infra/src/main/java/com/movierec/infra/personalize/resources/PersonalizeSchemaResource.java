@@ -41,34 +41,5 @@ public final class PersonalizeSchemaResource extends PersonalizeResource {
             require("lifecycle", lifecycle);
             require("schema", schema);
         }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private LifecycleProvider lifecycle;
-            private String name;
-            private PersonalizeSchema schema;
-
-            public Builder lifecycle(LifecycleProvider lifecycle) {
-                this.lifecycle = lifecycle;
-                return this;
-            }
-
-            public Builder name(String name) {
-                this.name = name;
-                return this;
-            }
-
-            public Builder schema(PersonalizeSchema schema) {
-                this.schema = schema;
-                return this;
-            }
-
-            public Props build() {
-                return new Props(lifecycle, name, schema);
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 package com.movierec.infra.personalize;
 
 import com.movierec.infra.config.EnvironmentConfig;
-import com.movierec.infra.config.Recipe;
 import com.movierec.infra.config.RecipeSlot;
 import com.movierec.infra.config.TrainingSettings;
 import com.movierec.infra.data.DataStore;
@@ -16,8 +15,6 @@ import com.movierec.infra.personalize.resources.DatasetImport;
 import com.movierec.infra.personalize.resources.EventTracker;
 import com.movierec.infra.personalize.resources.Filter;
 import com.movierec.infra.personalize.resources.PersonalizeSchemaResource;
-import com.movierec.infra.personalize.resources.Solution;
-import com.movierec.infra.personalize.resources.TrainedSolutionVersion;
 import com.movierec.schemas.DatasetType;
 import com.movierec.schemas.Domain;
 import com.movierec.schemas.PersonalizeSchema;
@@ -27,7 +24,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -68,28 +64,15 @@ public final class PersonalizeStack extends Stack {
                 new DatasetGroup.Props(lifecycle, names.name("dataset-group"), store.key(), serviceRole));
         List<IDependable> imported = importData(group, props.preparedData(), store, watch);
 
-        List<Solution> solutions = new ArrayList<>();
-        List<TrainedSolutionVersion> versions = new ArrayList<>();
-        List<String> campaignNames = new ArrayList<>();
-        Map<RecipeSlot, String> campaignArns = new EnumMap<>(RecipeSlot.class);
-        for (Recipe recipe : config.recipes().enabled()) {
-            RecipeSlot slot = recipe.slot();
-            Solution solution = solution(group, recipe, arns, training);
-            solution.dependOn(imported.toArray(IDependable[]::new));
-            solutions.add(solution);
-            // A new solution means a new campaign: UpdateCampaign only moves between versions.
-            String campaignName = names.name(slot.nameSegment(), solution.name());
-            campaignNames.add(campaignName);
-            campaignArns.put(slot, arns.resource("campaign", campaignName));
-            // The campaign ARN is built from the name: the campaign depends on the metrics, so a Ref would be a cycle.
-            versions.add(new TrainedSolutionVersion(this, slot.constructId() + "Version",
-                    new TrainedSolutionVersion.Props(lifecycle, solution, props.preparedData().dataVersion(), "FULL",
-                            watch, config.qualityGate().gate(slot), campaignArns.get(slot))));
-        }
+        // One per enabled recipe; each slot's campaign is created below, once the filters it depends on exist.
+        List<RecipeSlotResources> slots = config.recipes().enabled().stream()
+                .map(recipe -> new RecipeSlotResources(this, lifecycle, arns, config, recipe, group,
+                        props.preparedData().dataVersion(), imported))
+                .toList();
 
         EventTracker tracker = new EventTracker(this, "EventTracker",
                 new EventTracker.Props(lifecycle, names.name("event-tracker"), group));
-        tracker.dependOn(solutions.toArray(IDependable[]::new));
+        tracker.dependOn(slots.stream().map(RecipeSlotResources::solution).toArray(IDependable[]::new));
         output("EventTrackerTrackingId", "PutEvents' trackingId for live interactions", tracker.trackingId());
 
         Filter unwatched = filter(group, tracker, "Unwatched", "unwatched",
@@ -99,16 +82,12 @@ public final class PersonalizeStack extends Stack {
                 FilterExpressions.unwatchedInGenre(config.eventType()));
         List<Filter> filters = List.of(unwatched, genre, unwatchedInGenre);
 
-        for (int i = 0; i < solutions.size(); i++) {
-            RecipeSlot slot = config.recipes().enabled().get(i).slot();
-            String name = campaignNames.get(i);
-            // With auto-training the campaign follows the solution's newest ACTIVE version by itself.
-            Optional<Solution> syncWith = config.training().autoTraining() ? Optional.of(solutions.get(i))
-                    : Optional.empty();
-            Campaign campaign = new Campaign(this, slot.constructId() + "Campaign", new Campaign.Props(lifecycle,
-                    name, versions.get(i), config.campaign().minProvisionedTps(), syncWith));
-            campaign.dependOn(filters.toArray(IDependable[]::new));
-            output(slot.constructId() + "CampaignArn", "The " + slot.configKey() + " campaign", campaign.arn());
+        Map<RecipeSlot, String> campaignArns = new EnumMap<>(RecipeSlot.class);
+        for (RecipeSlotResources slot : slots) {
+            Campaign campaign = slot.createCampaign(filters);
+            output(slot.slot().constructId() + "CampaignArn", "The " + slot.slot().configKey() + " campaign",
+                    campaign.arn());
+            campaignArns.put(slot.slot(), slot.campaignArn());
         }
         serving = new ServingResources(campaignArns, arns.resource("filter", unwatched.name()),
                 arns.resource("filter", unwatchedInGenre.name()), tracker.trackingId(), config.eventType());
@@ -144,15 +123,6 @@ public final class PersonalizeStack extends Stack {
             completions.add(dataImport.completion());
         }
         return completions;
-    }
-
-    private Solution solution(DatasetGroup group, Recipe recipe, PersonalizeArns arns, TrainingSettings training) {
-        boolean hpo = training.hpo() && recipe.acceptsHpo();
-        Optional<String> schedule = training.autoTraining() ? Optional.of(training.autoTrainingSchedule())
-                : Optional.empty();
-        return new Solution(this, recipe.slot().constructId() + "Solution", new Solution.Props(lifecycle,
-                names.name(recipe.slot().nameSegment(), recipe.id(), "hpo=" + hpo), group, arns.recipe(recipe.id()),
-                hpo, training.autoTraining(), schedule));
     }
 
     private Filter filter(DatasetGroup group, EventTracker tracker, String id, String name, String expression) {

@@ -99,15 +99,12 @@ public final class MovieRecApp {
                     .build()));
         }
         Optional<PipelineStack> pipeline = requested != null ? Optional.empty() : config.pipeline().map(p ->
-                new PipelineStack(app, PipelineStack.STACK_NAME, PipelineStackProps.builder()
-                        .config(config)
-                        .stages(factory)
-                        .env(Environment.builder()
+                new PipelineStack(app, PipelineStack.STACK_NAME, new PipelineStackProps(config, factory,
+                        Environment.builder()
                                 .account(p.account().orElse(defaultAccount))
                                 .region(p.region().orElse(defaultRegion))
-                                .build())
-                        .cliVersion(pinnedCdkCli(root))
-                        .build()));
+                                .build(),
+                        pinnedCdkCli(root))));
         return new Contents(stages, pipeline);
     }
 
@@ -120,15 +117,10 @@ public final class MovieRecApp {
         Path apiJar = requireJar(root, API_JAR, "lambdas/api");
         Path layerBuildRoot = root.resolve(LAYER_BUILD_ROOT);
         Map<String, PreparedData> prepared = new HashMap<>();
-        return (scope, environment, env) -> new MovieRecStage(scope, environment.name(), MovieRecStageProps.builder()
-                .config(environment)
-                .preparedData(prepared.computeIfAbsent(environment.preparedDataDir(),
-                        dir -> PreparedData.load(root.resolve(dir).normalize(), dir)))
-                .lifecycleJar(jar)
-                .apiJar(apiJar)
-                .layerBuildRoot(layerBuildRoot)
-                .env(env)
-                .build());
+        return (scope, environment, env) -> new MovieRecStage(scope, environment.name(), new MovieRecStageProps(
+                environment, prepared.computeIfAbsent(environment.preparedDataDir(),
+                        dir -> PreparedData.load(root.resolve(dir).normalize(), dir)),
+                jar, apiJar, layerBuildRoot, env));
     }
 
     /** The CDK CLI version package.json pins, which the pipeline installs too. */

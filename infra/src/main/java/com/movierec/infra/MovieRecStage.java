@@ -44,30 +44,13 @@ public final class MovieRecStage extends Stage {
         EnvironmentConfig config = props.config();
         PersonalizeNames names = new PersonalizeNames(config.name());
         String stackPrefix = names.prefix();
-        dataStack = new DataStack(this, "Data", DataStackProps.builder()
-                .stackName(stackPrefix + "data")
-                .names(names)
-                .dataset(config.dataset())
-                .preparedData(props.preparedData())
-                .retainData(config.retainDataOnDestroy())
-                .build());
-        personalizeStack = new PersonalizeStack(this, "Personalize", PersonalizeStackProps.builder()
-                .stackName(stackPrefix + "personalize")
-                .config(config)
-                .preparedData(props.preparedData())
-                .dataStore(dataStack.store())
-                .lifecycleJar(props.lifecycleJar())
-                .build());
+        dataStack = new DataStack(this, "Data", new DataStackProps(stackPrefix + "data", names, config.dataset(),
+                props.preparedData(), config.retainDataOnDestroy()));
+        personalizeStack = new PersonalizeStack(this, "Personalize", new PersonalizeStackProps(
+                stackPrefix + "personalize", config, props.preparedData(), dataStack.store(), props.lifecycleJar()));
         personalizeStack.addStackDependency(dataStack, "imports read the uploaded data with the data key");
-        apiStack = new ApiStack(this, "Api", ApiStackProps.builder()
-                .stackName(stackPrefix + "api")
-                .environment(config.name())
-                .settings(config.api())
-                .serving(personalizeStack.serving())
-                .preparedData(props.preparedData())
-                .layerBuildRoot(props.layerBuildRoot())
-                .apiJar(props.apiJar())
-                .build());
+        apiStack = new ApiStack(this, "Api", new ApiStackProps(stackPrefix + "api", config.name(), config.api(),
+                personalizeStack.serving(), props.preparedData(), props.layerBuildRoot(), props.apiJar()));
         // Also what makes a new campaign's or filter's ARN (a new name) reach the function right after it exists.
         apiStack.addStackDependency(personalizeStack, "the API calls its campaigns, filters and event tracker");
         monitoring = new Monitoring(apiStack, "Monitoring", config, personalizeStack.serving(), ServedApi.of(apiStack));
@@ -82,16 +65,9 @@ public final class MovieRecStage extends Stage {
     private BatchRecommendationsStack batchStack(EnvironmentConfig config, PersonalizeNames names,
                                                  MovieRecStageProps props, String campaignArn) {
         BatchRecommendationsStack batch = new BatchRecommendationsStack(this, "Batch",
-                BatchRecommendationsStackProps.builder()
-                        .stackName(names.prefix() + "batch")
-                        .names(names)
-                        .dataStore(dataStack.store())
-                        .preparedData(props.preparedData())
-                        .inputBuildRoot(props.layerBuildRoot().resolveSibling("batch-input"))
-                        .campaignArn(campaignArn)
-                        .filterArn(personalizeStack.serving().unwatchedFilterArn())
-                        .settings(config.batchRecommendations())
-                        .build());
+                new BatchRecommendationsStackProps(names.prefix() + "batch", names, dataStack.store(),
+                        props.preparedData(), props.layerBuildRoot().resolveSibling("batch-input"), campaignArn,
+                        Optional.of(personalizeStack.serving().unwatchedFilterArn()), config.batchRecommendations()));
         batch.addStackDependency(dataStack, "the input goes to the data bucket, encrypted by the data key");
         batch.addStackDependency(personalizeStack,
                 "its policy attaches to the Personalize role; runs read the campaign");
@@ -101,15 +77,9 @@ public final class MovieRecStage extends Stage {
     /** Retraining behind the quality gate, on a schedule or on demand; none with Personalize's auto-training. */
     private RetrainingStack retrainingStack(EnvironmentConfig config, PersonalizeNames names,
                                             MovieRecStageProps props) {
-        RetrainingStack retraining = new RetrainingStack(this, "Retraining", RetrainingStackProps.builder()
-                .stackName(names.prefix() + "retraining")
-                .names(names)
-                .dataStore(dataStack.store())
-                .lifecycleJar(props.lifecycleJar())
-                .campaignArns(personalizeStack.serving().campaignArns())
-                .qualityGate(config.qualityGate())
-                .settings(config.retraining())
-                .build());
+        RetrainingStack retraining = new RetrainingStack(this, "Retraining", new RetrainingStackProps(
+                names.prefix() + "retraining", names, dataStack.store(), props.lifecycleJar(),
+                personalizeStack.serving().campaignArns(), config.qualityGate(), config.retraining()));
         retraining.addStackDependency(personalizeStack, "retrains its solutions and updates its campaigns");
         retraining.addStackDependency(dataStack, "imports the interactions from the data bucket");
         return retraining;

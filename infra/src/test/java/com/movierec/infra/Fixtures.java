@@ -149,13 +149,8 @@ public final class Fixtures {
         Stage stage = new Stage(app, "dev", StageProps.builder()
                 .env(Environment.builder().account(ACCOUNT).region(REGION).build())
                 .build());
-        return new DataStack(stage, "Data", DataStackProps.builder()
-                .stackName("movierec-dev-data")
-                .names(new PersonalizeNames("dev"))
-                .dataset("ml-100k")
-                .preparedData(prepared)
-                .retainData(false)
-                .build());
+        return new DataStack(stage, "Data",
+                new DataStackProps("movierec-dev-data", new PersonalizeNames("dev"), "ml-100k", prepared, false));
     }
 
     /** The repository root, as the build passes it (surefire's movierec.repoRoot). */
@@ -186,19 +181,15 @@ public final class Fixtures {
 
     /** A stage of the fixture configuration in a fixed account and region; jars and the layer go under {@code tmp}. */
     public static MovieRecStage stage(App app, EnvironmentConfig config, PreparedData prepared, Path tmp) {
-        return new MovieRecStage(app, config.name(), stageProps(config, prepared, tmp)
-                .env(Environment.builder().account(ACCOUNT).region(REGION).build())
-                .build());
+        return new MovieRecStage(app, config.name(), stageProps(config, prepared, tmp,
+                Environment.builder().account(ACCOUNT).region(REGION).build()));
     }
 
     /** Props with stand-in jars in {@code tmp/jar} and the data layer built in {@code tmp/layers}. */
-    public static MovieRecStageProps.Builder stageProps(EnvironmentConfig config, PreparedData prepared, Path tmp) {
-        return MovieRecStageProps.builder()
-                .config(config)
-                .preparedData(prepared)
-                .lifecycleJar(lifecycleJar(tmp.resolve("jar")))
-                .apiJar(apiJar(tmp.resolve("jar")))
-                .layerBuildRoot(tmp.resolve("layers"));
+    public static MovieRecStageProps stageProps(EnvironmentConfig config, PreparedData prepared, Path tmp,
+                                                Environment env) {
+        return new MovieRecStageProps(config, prepared, lifecycleJar(tmp.resolve("jar")), apiJar(tmp.resolve("jar")),
+                tmp.resolve("layers"), env);
     }
 
     private static void write(Path dir, DatasetType type, List<String> rows) {

@@ -3,7 +3,7 @@ package com.movierec.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

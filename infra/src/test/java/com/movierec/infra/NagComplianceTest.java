@@ -37,9 +37,8 @@ class NagComplianceTest {
 
         App app = Fixtures.app(tmp.resolve("agnostic/cdk.out"));
         agnostic = new MovieRecStage(app, "dev", Fixtures.stageProps(Fixtures.config().environment("dev").orElseThrow(),
-                        Fixtures.loadedPreparedData(tmp.resolve("agnostic/prepared"), true), tmp.resolve("agnostic"))
-                .env(Environment.builder().build())
-                .build());
+                Fixtures.loadedPreparedData(tmp.resolve("agnostic/prepared"), true), tmp.resolve("agnostic"),
+                Environment.builder().build()));
         stacks.addAll(stacksOf(agnostic));
 
         // The other auth mode and the optional settings, so their resources are checked too.

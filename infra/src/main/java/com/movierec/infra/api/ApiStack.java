@@ -19,7 +19,6 @@ public final class ApiStack extends Stack {
 
     public ApiStack(Construct scope, String id, ApiStackProps props) {
         super(scope, id, StackProps.builder()
-                .env(props.env())
                 .stackName(props.stackName())
                 .description("movierec " + props.environment() + ": recommendations API (API Gateway REST API, "
                         + "Lambda)")

@@ -37,7 +37,6 @@ public final class BatchRecommendationsStack extends Stack {
 
     public BatchRecommendationsStack(Construct scope, String id, BatchRecommendationsStackProps props) {
         super(scope, id, StackProps.builder()
-                .env(props.env())
                 .stackName(props.stackName())
                 .description("movierec " + props.names().environment() + ": batch recommendations for every user")
                 .build());

@@ -7,10 +7,10 @@ import com.movierec.infra.personalize.PersonalizeNames;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awscdk.Environment;
 
 /**
- * @param env            account and region; null inside a Stage, whose environment the stack inherits
+ * What the batch-recommendations stack is built from; its account and region are those of the Stage it lives in.
+ *
  * @param stackName      the CloudFormation stack name
  * @param names          this environment's Personalize names: the job, role and state machine names derive from them,
  *                       and the Personalize service role is found by its name
@@ -21,10 +21,9 @@ import software.amazon.awscdk.Environment;
  * @param filterArn      the filter applied to every list (the unwatched filter), if any; it must take no parameters
  * @param settings       the schedule, if any, and the recommendations per user
  */
-public record BatchRecommendationsStackProps(Environment env, String stackName, PersonalizeNames names,
-                                             DataStore dataStore, PreparedData preparedData, Path inputBuildRoot,
-                                             String campaignArn, Optional<String> filterArn,
-                                             BatchRecommendationSettings settings) {
+public record BatchRecommendationsStackProps(String stackName, PersonalizeNames names, DataStore dataStore,
+                                             PreparedData preparedData, Path inputBuildRoot, String campaignArn,
+                                             Optional<String> filterArn, BatchRecommendationSettings settings) {
 
     public BatchRecommendationsStackProps {
         Objects.requireNonNull(stackName, "stackName");
@@ -49,74 +48,6 @@ public record BatchRecommendationsStackProps(Environment env, String stackName, 
             throw new IllegalArgumentException(prop + " \"" + arn + "\" is not the ARN of one of this environment's "
                     + "Personalize " + resourceType + "s: arn:<partition>:personalize:<region>:<account>"
                     + resource + "...");
-        }
-    }
-
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    public static final class Builder {
-        private Environment env;
-        private String stackName;
-        private PersonalizeNames names;
-        private DataStore dataStore;
-        private PreparedData preparedData;
-        private Path inputBuildRoot;
-        private String campaignArn;
-        private Optional<String> filterArn = Optional.empty();
-        private BatchRecommendationSettings settings = BatchRecommendationSettings.defaults();
-
-        public Builder env(Environment env) {
-            this.env = env;
-            return this;
-        }
-
-        public Builder stackName(String stackName) {
-            this.stackName = stackName;
-            return this;
-        }
-
-        public Builder names(PersonalizeNames names) {
-            this.names = names;
-            return this;
-        }
-
-        public Builder dataStore(DataStore dataStore) {
-            this.dataStore = dataStore;
-            return this;
-        }
-
-        public Builder preparedData(PreparedData preparedData) {
-            this.preparedData = preparedData;
-            return this;
-        }
-
-        public Builder inputBuildRoot(Path inputBuildRoot) {
-            this.inputBuildRoot = inputBuildRoot;
-            return this;
-        }
-
-        public Builder campaignArn(String campaignArn) {
-            this.campaignArn = campaignArn;
-            return this;
-        }
-
-        /** Optional: without it the lists are not filtered. */
-        public Builder filterArn(String filterArn) {
-            this.filterArn = Optional.ofNullable(filterArn);
-            return this;
-        }
-
-        /** Optional: on demand only, 25 per user, when not set. */
-        public Builder settings(BatchRecommendationSettings settings) {
-            this.settings = settings;
-            return this;
-        }
-
-        public BatchRecommendationsStackProps build() {
-            return new BatchRecommendationsStackProps(env, stackName, names, dataStore, preparedData, inputBuildRoot,
-                    campaignArn, filterArn, settings);
         }
     }
 }

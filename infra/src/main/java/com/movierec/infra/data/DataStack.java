@@ -23,7 +23,6 @@ public final class DataStack extends Stack {
 
     public DataStack(Construct scope, String id, DataStackProps props) {
         super(scope, id, StackProps.builder()
-                .env(props.env())
                 .stackName(props.stackName())
                 .description("movierec " + props.names().environment() + ": data bucket and key for Personalize")
                 .build());

@@ -1,14 +1,13 @@
 package com.movierec.infra.personalize;
 
 import com.movierec.infra.config.EnvironmentConfig;
-import com.movierec.infra.config.Recipe;
 import com.movierec.infra.config.RecipeSlot;
 import com.movierec.infra.config.TrainingSettings;
 import com.movierec.infra.data.DataStore;
 import com.movierec.infra.data.PreparedData;
-import com.movierec.infra.personalize.lifecycle.JobWatch;
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
-import com.movierec.infra.personalize.lifecycle.LifecycleProviderProps;
+import com.movierec.infra.personalize.provider.JobWatch;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
+import com.movierec.infra.personalize.provider.LifecycleProviderProps;
 import com.movierec.infra.personalize.resources.Campaign;
 import com.movierec.infra.personalize.resources.Dataset;
 import com.movierec.infra.personalize.resources.DatasetGroup;
@@ -16,8 +15,6 @@ import com.movierec.infra.personalize.resources.DatasetImport;
 import com.movierec.infra.personalize.resources.EventTracker;
 import com.movierec.infra.personalize.resources.Filter;
 import com.movierec.infra.personalize.resources.PersonalizeSchemaResource;
-import com.movierec.infra.personalize.resources.Solution;
-import com.movierec.infra.personalize.resources.TrainedSolutionVersion;
 import com.movierec.schemas.DatasetType;
 import com.movierec.schemas.Domain;
 import com.movierec.schemas.PersonalizeSchema;
@@ -47,7 +44,6 @@ public final class PersonalizeStack extends Stack {
 
     public PersonalizeStack(Construct scope, String id, PersonalizeStackProps props) {
         super(scope, id, StackProps.builder()
-                .env(props.env())
                 .stackName(props.stackName())
                 .description("movierec " + props.config().name() + ": Personalize dataset group, solutions, "
                         + "campaigns, filters and event tracker")
@@ -59,56 +55,24 @@ public final class PersonalizeStack extends Stack {
         DataStore store = props.dataStore();
 
         serviceRole = new PersonalizeServiceRole(this, "ServiceRole", names, arns, store).role();
-        lifecycle = new LifecycleProvider(this, "Lifecycle", LifecycleProviderProps.builder()
-                .lifecycleJar(props.lifecycleJar())
-                .arns(arns)
-                .personalizeRole(serviceRole)
-                .watchTimeout(training.timeout())
-                .pollSeconds(training.pollSeconds())
-                // MovieRecStage's Tags.of reaches CloudFormation resources only; the Personalize ones get them here.
-                .tags(config.costAllocationTags())
-                .build());
+        // MovieRecStage's Tags.of reaches CloudFormation resources only; the Personalize ones get them here.
+        lifecycle = new LifecycleProvider(this, "Lifecycle", new LifecycleProviderProps(props.lifecycleJar(), arns,
+                serviceRole, training.timeout(), training.pollSeconds(), config.costAllocationTags()));
         JobWatch watch = lifecycle.watch();
 
-        DatasetGroup group = new DatasetGroup(this, "DatasetGroup", DatasetGroup.Props.builder()
-                .lifecycle(lifecycle)
-                .name(names.name("dataset-group"))
-                .key(store.key())
-                .role(serviceRole)
-                .build());
+        DatasetGroup group = new DatasetGroup(this, "DatasetGroup",
+                new DatasetGroup.Props(lifecycle, names.name("dataset-group"), store.key(), serviceRole));
         List<IDependable> imported = importData(group, props.preparedData(), store, watch);
 
-        List<Solution> solutions = new ArrayList<>();
-        List<TrainedSolutionVersion> versions = new ArrayList<>();
-        List<String> campaignNames = new ArrayList<>();
-        Map<RecipeSlot, String> campaignArns = new EnumMap<>(RecipeSlot.class);
-        for (Recipe recipe : config.recipes().enabled()) {
-            RecipeSlot slot = recipe.slot();
-            Solution solution = solution(group, recipe, arns, training);
-            solution.dependOn(imported.toArray(IDependable[]::new));
-            solutions.add(solution);
-            // A new solution means a new campaign: UpdateCampaign only moves between versions.
-            String campaignName = names.name(slot.nameSegment(), solution.name());
-            campaignNames.add(campaignName);
-            campaignArns.put(slot, arns.resource("campaign", campaignName));
-            versions.add(new TrainedSolutionVersion(this, slot.constructId() + "Version",
-                    TrainedSolutionVersion.Props.builder()
-                            .lifecycle(lifecycle)
-                            .solution(solution)
-                            .trigger(props.preparedData().dataVersion())
-                            .watch(watch)
-                            .gate(config.qualityGate().gate(slot).orElse(null))
-                            // Built from the name: the campaign depends on the metrics, so a Ref would be a cycle.
-                            .campaignArn(campaignArns.get(slot))
-                            .build()));
-        }
+        // One per enabled recipe; each slot's campaign is created below, once the filters it depends on exist.
+        List<RecipeSlotResources> slots = config.recipes().enabled().stream()
+                .map(recipe -> new RecipeSlotResources(this, lifecycle, arns, config, recipe, group,
+                        props.preparedData().dataVersion(), imported))
+                .toList();
 
-        EventTracker tracker = new EventTracker(this, "EventTracker", EventTracker.Props.builder()
-                .lifecycle(lifecycle)
-                .name(names.name("event-tracker"))
-                .datasetGroup(group)
-                .build());
-        tracker.dependOn(solutions.toArray(IDependable[]::new));
+        EventTracker tracker = new EventTracker(this, "EventTracker",
+                new EventTracker.Props(lifecycle, names.name("event-tracker"), group));
+        tracker.dependOn(slots.stream().map(RecipeSlotResources::solution).toArray(IDependable[]::new));
         output("EventTrackerTrackingId", "PutEvents' trackingId for live interactions", tracker.trackingId());
 
         Filter unwatched = filter(group, tracker, "Unwatched", "unwatched",
@@ -118,19 +82,12 @@ public final class PersonalizeStack extends Stack {
                 FilterExpressions.unwatchedInGenre(config.eventType()));
         List<Filter> filters = List.of(unwatched, genre, unwatchedInGenre);
 
-        for (int i = 0; i < solutions.size(); i++) {
-            RecipeSlot slot = config.recipes().enabled().get(i).slot();
-            String name = campaignNames.get(i);
-            Campaign campaign = new Campaign(this, slot.constructId() + "Campaign", Campaign.Props.builder()
-                    .lifecycle(lifecycle)
-                    .name(name)
-                    .solutionVersion(versions.get(i))
-                    .minProvisionedTps(config.campaign().minProvisionedTps())
-                    // With auto-training the campaign follows the solution's newest ACTIVE version by itself.
-                    .syncWithLatestVersionOf(config.training().autoTraining() ? solutions.get(i) : null)
-                    .build());
-            campaign.dependOn(filters.toArray(IDependable[]::new));
-            output(slot.constructId() + "CampaignArn", "The " + slot.configKey() + " campaign", campaign.arn());
+        Map<RecipeSlot, String> campaignArns = new EnumMap<>(RecipeSlot.class);
+        for (RecipeSlotResources slot : slots) {
+            Campaign campaign = slot.createCampaign(filters);
+            output(slot.slot().constructId() + "CampaignArn", "The " + slot.slot().configKey() + " campaign",
+                    campaign.arn());
+            campaignArns.put(slot.slot(), slot.campaignArn());
         }
         serving = new ServingResources(campaignArns, arns.resource("filter", unwatched.name()),
                 arns.resource("filter", unwatchedInGenre.name()), tracker.trackingId(), config.eventType());
@@ -156,54 +113,21 @@ public final class PersonalizeStack extends Stack {
             String stem = type.personalizeName().toLowerCase(Locale.ROOT);
             PersonalizeSchema definition = PersonalizeSchemas.load(type, Domain.CUSTOM);
             PersonalizeSchemaResource schema = new PersonalizeSchemaResource(this, type.personalizeName() + "Schema",
-                    PersonalizeSchemaResource.Props.builder()
-                            .lifecycle(lifecycle)
-                            .name(names.name(stem + "-schema", definition.json()))
-                            .schema(definition)
-                            .build());
-            Dataset dataset = new Dataset(this, type.personalizeName() + "Dataset", Dataset.Props.builder()
-                    .lifecycle(lifecycle)
-                    .name(names.name(stem))
-                    .datasetGroup(group)
-                    .type(type)
-                    .schema(schema)
-                    .build());
+                    new PersonalizeSchemaResource.Props(lifecycle, names.name(stem + "-schema", definition.json()),
+                            definition));
+            Dataset dataset = new Dataset(this, type.personalizeName() + "Dataset",
+                    new Dataset.Props(lifecycle, names.name(stem), group, type, schema));
             DatasetImport dataImport = new DatasetImport(this, type.personalizeName() + "Import",
-                    DatasetImport.Props.builder()
-                            .lifecycle(lifecycle)
-                            .jobName(names.name("import-" + stem, prepared.dataVersion()))
-                            .dataset(dataset)
-                            .dataLocation(store.location(type.csvFileName()))
-                            .role(serviceRole)
-                            .watch(watch)
-                            .build());
+                    new DatasetImport.Props(lifecycle, names.name("import-" + stem, prepared.dataVersion()), dataset,
+                            store.location(type.csvFileName()), serviceRole, "FULL", watch));
             completions.add(dataImport.completion());
         }
         return completions;
     }
 
-    private Solution solution(DatasetGroup group, Recipe recipe, PersonalizeArns arns, TrainingSettings training) {
-        boolean hpo = training.hpo() && recipe.acceptsHpo();
-        Solution.Props.Builder props = Solution.Props.builder()
-                .lifecycle(lifecycle)
-                .name(names.name(recipe.slot().nameSegment(), recipe.id(), "hpo=" + hpo))
-                .datasetGroup(group)
-                .recipeArn(arns.recipe(recipe.id()))
-                .performHpo(hpo)
-                .performAutoTraining(training.autoTraining());
-        if (training.autoTraining()) {
-            props.autoTrainingSchedule(training.autoTrainingSchedule());
-        }
-        return new Solution(this, recipe.slot().constructId() + "Solution", props.build());
-    }
-
     private Filter filter(DatasetGroup group, EventTracker tracker, String id, String name, String expression) {
-        Filter filter = new Filter(this, id + "Filter", Filter.Props.builder()
-                .lifecycle(lifecycle)
-                .name(names.name(name, expression))
-                .datasetGroup(group)
-                .expression(expression)
-                .build());
+        Filter filter = new Filter(this, id + "Filter",
+                new Filter.Props(lifecycle, names.name(name, expression), group, expression));
         filter.dependOn(tracker);
         output(id + "FilterArn", "The " + name + " recommendation filter", filter.arn());
         return filter;

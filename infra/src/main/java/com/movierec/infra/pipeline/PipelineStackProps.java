@@ -34,39 +34,4 @@ public record PipelineStackProps(MovieRecConfig config, StageFactory stages, Env
     public PipelineConfig pipeline() {
         return config.pipeline().orElseThrow();
     }
-
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    public static final class Builder {
-        private MovieRecConfig config;
-        private StageFactory stages;
-        private Environment env;
-        private String cliVersion;
-
-        public Builder config(MovieRecConfig config) {
-            this.config = config;
-            return this;
-        }
-
-        public Builder stages(StageFactory stages) {
-            this.stages = stages;
-            return this;
-        }
-
-        public Builder env(Environment env) {
-            this.env = env;
-            return this;
-        }
-
-        public Builder cliVersion(String cliVersion) {
-            this.cliVersion = cliVersion;
-            return this;
-        }
-
-        public PipelineStackProps build() {
-            return new PipelineStackProps(config, stages, env, cliVersion);
-        }
-    }
 }

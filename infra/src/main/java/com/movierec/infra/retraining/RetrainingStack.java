@@ -35,7 +35,6 @@ public final class RetrainingStack extends Stack {
 
     public RetrainingStack(Construct scope, String id, RetrainingStackProps props) {
         super(scope, id, StackProps.builder()
-                .env(props.env())
                 .stackName(props.stackName())
                 .description("movierec " + props.names().environment() + ": retraining behind the quality gate")
                 .build());

@@ -10,10 +10,10 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awscdk.Environment;
 
 /**
- * @param env          account and region; null inside a Stage, whose environment the stack inherits
+ * What the retraining stack is built from; its account and region are those of the Stage it lives in.
+ *
  * @param stackName    the CloudFormation stack name
  * @param names        this environment's Personalize names: the dataset group, dataset, job, role and state machine
  *                     names derive from them
@@ -25,7 +25,7 @@ import software.amazon.awscdk.Environment;
  * @param qualityGate  the environment's gates; a gated slot's campaign moves to a new version only if it passes
  * @param settings     the schedule, if any
  */
-public record RetrainingStackProps(Environment env, String stackName, PersonalizeNames names, DataStore dataStore,
+public record RetrainingStackProps(String stackName, PersonalizeNames names, DataStore dataStore,
                                    Path lifecycleJar, Map<RecipeSlot, String> campaignArns,
                                    QualityGateSettings qualityGate, RetrainingSettings settings) {
 
@@ -54,67 +54,5 @@ public record RetrainingStackProps(Environment env, String stackName, Personaliz
             }
         }
         campaignArns = Collections.unmodifiableMap(new EnumMap<>(campaignArns));
-    }
-
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    public static final class Builder {
-        private Environment env;
-        private String stackName;
-        private PersonalizeNames names;
-        private DataStore dataStore;
-        private Path lifecycleJar;
-        private Map<RecipeSlot, String> campaignArns = Map.of();
-        private QualityGateSettings qualityGate = QualityGateSettings.none();
-        private RetrainingSettings settings = RetrainingSettings.none();
-
-        public Builder env(Environment env) {
-            this.env = env;
-            return this;
-        }
-
-        public Builder stackName(String stackName) {
-            this.stackName = stackName;
-            return this;
-        }
-
-        public Builder names(PersonalizeNames names) {
-            this.names = names;
-            return this;
-        }
-
-        public Builder dataStore(DataStore dataStore) {
-            this.dataStore = dataStore;
-            return this;
-        }
-
-        public Builder lifecycleJar(Path lifecycleJar) {
-            this.lifecycleJar = lifecycleJar;
-            return this;
-        }
-
-        public Builder campaignArns(Map<RecipeSlot, String> campaignArns) {
-            this.campaignArns = campaignArns;
-            return this;
-        }
-
-        /** Optional: no slot gated when not set. */
-        public Builder qualityGate(QualityGateSettings qualityGate) {
-            this.qualityGate = qualityGate;
-            return this;
-        }
-
-        /** Optional: on demand only when not set. */
-        public Builder settings(RetrainingSettings settings) {
-            this.settings = settings;
-            return this;
-        }
-
-        public RetrainingStackProps build() {
-            return new RetrainingStackProps(env, stackName, names, dataStore, lifecycleJar, campaignArns, qualityGate,
-                    settings);
-        }
     }
 }

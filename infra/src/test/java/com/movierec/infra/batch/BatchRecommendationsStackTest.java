@@ -392,23 +392,27 @@ class BatchRecommendationsStackTest {
 
     @Test
     void propsRefuseAnotherEnvironmentsCampaignOrFilterAndARelativeBuildRoot() {
-        PersonalizeNames names = new PersonalizeNames("dev");
         String campaign = "arn:aws:personalize:eu-west-1:" + Fixtures.ACCOUNT + ":campaign/" + CAMPAIGN;
-        BatchRecommendationsStackProps.Builder props = BatchRecommendationsStackProps.builder()
-                .stackName("s").names(names).dataStore(onDemand.dataStack().store())
-                .preparedData(onDemand.prepared()).inputBuildRoot(tmp.resolve("props")).campaignArn(campaign);
+        Path root = tmp.resolve("props");
 
-        assertThat(props.build().filterArn()).isEmpty();
-        assertThatThrownBy(() -> props.campaignArn(campaign.replace("movierec-dev-", "movierec-prod-")).build())
+        assertThat(props(root, campaign, Optional.empty()).filterArn()).isEmpty();
+        assertThatThrownBy(() -> props(root, campaign.replace("movierec-dev-", "movierec-prod-"), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("campaignArn \"arn:aws:personalize:eu-west-1:" + Fixtures.ACCOUNT
                         + ":campaign/movierec-prod-");
-        assertThatThrownBy(() -> props.campaignArn(campaign).filterArn(campaign).build())
+        assertThatThrownBy(() -> props(root, campaign, Optional.of(campaign)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("filterArn").hasMessageContaining(":filter/movierec-dev-");
-        assertThatThrownBy(() -> props.filterArn(null).inputBuildRoot(Path.of("target/batch-input")).build())
+        assertThatThrownBy(() -> props(Path.of("target/batch-input"), campaign, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("inputBuildRoot target/batch-input");
+    }
+
+    /** Props beside the on-demand synth's Data stack, on demand with 25 per user. */
+    private static BatchRecommendationsStackProps props(Path inputBuildRoot, String campaignArn,
+                                                        Optional<String> filterArn) {
+        return new BatchRecommendationsStackProps("s", new PersonalizeNames("dev"), onDemand.dataStack().store(),
+                onDemand.prepared(), inputBuildRoot, campaignArn, filterArn, BatchRecommendationSettings.defaults());
     }
 
     private static String only(TemplateJson template, String type, String text) {
@@ -476,18 +480,10 @@ class BatchRecommendationsStackTest {
             Stage stage = Stage.of(data);
             // What the Personalize stack's ServingResources holds: ARNs built from names.
             PersonalizeArns arns = PersonalizeArns.of(data, names);
-            BatchRecommendationsStackProps.Builder props = BatchRecommendationsStackProps.builder()
-                    .stackName(PREFIX + "batch")
-                    .names(names)
-                    .dataStore(data.store())
-                    .preparedData(prepared)
-                    .inputBuildRoot(dir.resolve("batch-input"))
-                    .campaignArn(arns.resource("campaign", CAMPAIGN))
-                    .settings(settings);
-            if (filtered) {
-                props.filterArn(arns.resource("filter", FILTER));
-            }
-            BatchRecommendationsStack batch = new BatchRecommendationsStack(stage, "Batch", props.build());
+            Optional<String> filter = filtered ? Optional.of(arns.resource("filter", FILTER)) : Optional.empty();
+            BatchRecommendationsStack batch = new BatchRecommendationsStack(stage, "Batch",
+                    new BatchRecommendationsStackProps(PREFIX + "batch", names, data.store(), prepared,
+                            dir.resolve("batch-input"), arns.resource("campaign", CAMPAIGN), filter, settings));
             batch.addStackDependency(data, "the input goes to the data bucket, encrypted by the data key");
             extra.accept(batch);
             Aspects.of(stage).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));

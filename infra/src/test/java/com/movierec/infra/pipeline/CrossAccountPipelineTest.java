@@ -122,13 +122,10 @@ class CrossAccountPipelineTest {
 
     @Test
     void aStageInAnotherAccountNeedsThePipelinesAccount() {
-        PipelineStackProps props = PipelineStackProps.builder()
-                .config(SynthesizedPipeline.config(environments -> environments.get("prod").put("account",
-                        PROD_ACCOUNT)))
-                .stages(SynthesizedPipeline.stages(tmp.resolve("agnostic")))
-                .env(Environment.builder().region(Fixtures.REGION).build())
-                .cliVersion(SynthesizedPipeline.CLI_VERSION)
-                .build();
+        PipelineStackProps props = new PipelineStackProps(
+                SynthesizedPipeline.config(environments -> environments.get("prod").put("account", PROD_ACCOUNT)),
+                SynthesizedPipeline.stages(tmp.resolve("agnostic")),
+                Environment.builder().region(Fixtures.REGION).build(), SynthesizedPipeline.CLI_VERSION);
 
         assertThatThrownBy(() -> new PipelineStack(Fixtures.app(tmp.resolve("agnostic/cdk.out")),
                 PipelineStack.STACK_NAME, props))

@@ -190,17 +190,11 @@ class PipelineStackTest {
 
     @Test
     void propsWithoutAPipelineConfigurationAreRefused() {
-        assertThatThrownBy(() -> PipelineStackProps.builder()
-                .config(Fixtures.config())
-                .stages(SynthesizedPipeline.stages(tmp))
-                .cliVersion(SynthesizedPipeline.CLI_VERSION)
-                .build())
+        assertThatThrownBy(() -> new PipelineStackProps(Fixtures.config(), SynthesizedPipeline.stages(tmp), null,
+                SynthesizedPipeline.CLI_VERSION))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("movierec.pipeline");
-        assertThatThrownBy(() -> PipelineStackProps.builder()
-                .config(SynthesizedPipeline.config(environments -> { }))
-                .stages(SynthesizedPipeline.stages(tmp))
-                .cliVersion("latest")
-                .build())
+        assertThatThrownBy(() -> new PipelineStackProps(SynthesizedPipeline.config(environments -> { }),
+                SynthesizedPipeline.stages(tmp), null, "latest"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"latest\"");
     }
 

@@ -34,12 +34,9 @@ record SynthesizedPipeline(App app, PipelineStack stack, TemplateJson json) {
     /** The same after {@code change} edits the environments' settings, by name. */
     static SynthesizedPipeline of(Path tmp, Consumer<Map<String, Map<String, Object>>> change) {
         App app = Fixtures.app(tmp.resolve("cdk.out"));
-        PipelineStack stack = new PipelineStack(app, PipelineStack.STACK_NAME, PipelineStackProps.builder()
-                .config(config(change))
-                .stages(stages(tmp))
-                .env(Environment.builder().account(Fixtures.ACCOUNT).region(Fixtures.REGION).build())
-                .cliVersion(CLI_VERSION)
-                .build());
+        PipelineStack stack = new PipelineStack(app, PipelineStack.STACK_NAME, new PipelineStackProps(config(change),
+                stages(tmp), Environment.builder().account(Fixtures.ACCOUNT).region(Fixtures.REGION).build(),
+                CLI_VERSION));
         return new SynthesizedPipeline(app, stack, TemplateJson.of(Template.fromStack(stack)));
     }
 
@@ -66,6 +63,6 @@ record SynthesizedPipeline(App app, PipelineStack stack, TemplateJson json) {
     static StageFactory stages(Path tmp) {
         PreparedData prepared = Fixtures.loadedPreparedData(tmp.resolve("prepared"), true);
         return (scope, environment, env) -> new MovieRecStage(scope, environment.name(),
-                Fixtures.stageProps(environment, prepared, tmp).env(env).build());
+                Fixtures.stageProps(environment, prepared, tmp, env));
     }
 }

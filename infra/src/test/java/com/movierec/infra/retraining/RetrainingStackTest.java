@@ -355,22 +355,24 @@ class RetrainingStackTest {
 
     @Test
     void propsRefuseAnotherEnvironmentsCampaignNoCampaignAndAGateWithoutCampaign() {
-        RetrainingStackProps.Builder props = RetrainingStackProps.builder().stackName("s")
-                .names(new PersonalizeNames("dev")).dataStore(onDemand.data().store())
-                .lifecycleJar(tmp.resolve("lifecycle.jar"));
         String campaign = "arn:aws:personalize:eu-west-1:" + Fixtures.ACCOUNT + ":campaign/" + PREFIX + "popularity-1";
+        QualityGateSettings none = QualityGateSettings.none();
 
-        assertThat(props.campaignArns(Map.of(RecipeSlot.POPULARITY, campaign)).build().campaignArns()).hasSize(1);
-        assertThatThrownBy(() -> props.campaignArns(Map.of(RecipeSlot.POPULARITY,
-                campaign.replace(PREFIX, "movierec-prod-"))).build())
+        assertThat(props(Map.of(RecipeSlot.POPULARITY, campaign), none).campaignArns()).hasSize(1);
+        assertThatThrownBy(() -> props(Map.of(RecipeSlot.POPULARITY, campaign.replace(PREFIX, "movierec-prod-")), none))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("the popularity campaign \"arn:aws:personalize:eu-west-1:");
-        assertThatThrownBy(() -> props.campaignArns(Map.of()).build())
+        assertThatThrownBy(() -> props(Map.of(), none))
                 .hasMessageStartingWith("campaignArns is empty");
-        assertThatThrownBy(() -> props.campaignArns(Map.of(RecipeSlot.POPULARITY, campaign))
-                .qualityGate(new QualityGateSettings(Map.of(RecipeSlot.RANKING,
-                        new SlotGate(Map.of(NDCG, 0.1), Optional.empty())))).build())
+        assertThatThrownBy(() -> props(Map.of(RecipeSlot.POPULARITY, campaign), new QualityGateSettings(
+                Map.of(RecipeSlot.RANKING, new SlotGate(Map.of(NDCG, 0.1), Optional.empty())))))
                 .hasMessage("the quality gate of ranking has no campaign to retrain: gate only deployed slots");
+    }
+
+    /** Props beside the on-demand synth's Data stack, with no schedule. */
+    private static RetrainingStackProps props(Map<RecipeSlot, String> campaignArns, QualityGateSettings gates) {
+        return new RetrainingStackProps("s", new PersonalizeNames("dev"), onDemand.data().store(),
+                tmp.resolve("lifecycle.jar"), campaignArns, gates, RetrainingSettings.none());
     }
 
     /** Campaign ARNs as ServingResources builds them from names. */
@@ -444,15 +446,9 @@ class RetrainingStackTest {
             PersonalizeArns arns = PersonalizeArns.of(data, names);
             Map<RecipeSlot, String> campaignArns = new EnumMap<>(RecipeSlot.class);
             campaignNames.forEach((slot, name) -> campaignArns.put(slot, arns.resource("campaign", PREFIX + name)));
-            RetrainingStack retraining = new RetrainingStack(stage, "Retraining", RetrainingStackProps.builder()
-                    .stackName(PREFIX + "retraining")
-                    .names(names)
-                    .dataStore(data.store())
-                    .lifecycleJar(Fixtures.lifecycleJar(dir))
-                    .campaignArns(campaignArns)
-                    .qualityGate(gates)
-                    .settings(settings)
-                    .build());
+            RetrainingStack retraining = new RetrainingStack(stage, "Retraining", new RetrainingStackProps(
+                    PREFIX + "retraining", names, data.store(), Fixtures.lifecycleJar(dir), campaignArns, gates,
+                    settings));
             retraining.addStackDependency(data, "imports read the data bucket");
             extra.accept(retraining);
             Aspects.of(stage).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));

@@ -1,6 +1,6 @@
 package com.movierec.infra.personalize.resources;
 
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -55,48 +55,6 @@ public final class Campaign extends PersonalizeResource {
             if (minProvisionedTps < 1) {
                 throw new IllegalArgumentException("campaign " + name + " has minProvisionedTps " + minProvisionedTps
                         + ": Personalize needs 1 or more");
-            }
-        }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private LifecycleProvider lifecycle;
-            private String name;
-            private TrainedSolutionVersion solutionVersion;
-            private int minProvisionedTps = 1;
-            private Solution syncWith;
-
-            public Builder lifecycle(LifecycleProvider lifecycle) {
-                this.lifecycle = lifecycle;
-                return this;
-            }
-
-            public Builder name(String name) {
-                this.name = name;
-                return this;
-            }
-
-            public Builder solutionVersion(TrainedSolutionVersion solutionVersion) {
-                this.solutionVersion = solutionVersion;
-                return this;
-            }
-
-            public Builder minProvisionedTps(int minProvisionedTps) {
-                this.minProvisionedTps = minProvisionedTps;
-                return this;
-            }
-
-            /** With auto-training: follow this solution's latest version (Personalize's automatic campaign updates). */
-            public Builder syncWithLatestVersionOf(Solution solution) {
-                this.syncWith = solution;
-                return this;
-            }
-
-            public Props build() {
-                return new Props(lifecycle, name, solutionVersion, minProvisionedTps, Optional.ofNullable(syncWith));
             }
         }
     }

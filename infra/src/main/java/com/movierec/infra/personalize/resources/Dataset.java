@@ -1,6 +1,6 @@
 package com.movierec.infra.personalize.resources;
 
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
 import com.movierec.schemas.DatasetType;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,47 +51,6 @@ public final class Dataset extends PersonalizeResource {
             require("datasetGroup", datasetGroup);
             require("type", type);
             require("schema", schema);
-        }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private LifecycleProvider lifecycle;
-            private String name;
-            private DatasetGroup datasetGroup;
-            private DatasetType type;
-            private PersonalizeSchemaResource schema;
-
-            public Builder lifecycle(LifecycleProvider lifecycle) {
-                this.lifecycle = lifecycle;
-                return this;
-            }
-
-            public Builder name(String name) {
-                this.name = name;
-                return this;
-            }
-
-            public Builder datasetGroup(DatasetGroup datasetGroup) {
-                this.datasetGroup = datasetGroup;
-                return this;
-            }
-
-            public Builder type(DatasetType type) {
-                this.type = type;
-                return this;
-            }
-
-            public Builder schema(PersonalizeSchemaResource schema) {
-                this.schema = schema;
-                return this;
-            }
-
-            public Props build() {
-                return new Props(lifecycle, name, datasetGroup, type, schema);
-            }
         }
     }
 }

@@ -1,6 +1,6 @@
 package com.movierec.infra.personalize.resources;
 
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.services.iam.IRole;
@@ -34,41 +34,6 @@ public final class DatasetGroup extends PersonalizeResource {
             require("lifecycle", lifecycle);
             require("key", key);
             require("role (Personalize needs it to use the key)", role);
-        }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private LifecycleProvider lifecycle;
-            private String name;
-            private IKey key;
-            private IRole role;
-
-            public Builder lifecycle(LifecycleProvider lifecycle) {
-                this.lifecycle = lifecycle;
-                return this;
-            }
-
-            public Builder name(String name) {
-                this.name = name;
-                return this;
-            }
-
-            public Builder key(IKey key) {
-                this.key = key;
-                return this;
-            }
-
-            public Builder role(IRole role) {
-                this.role = role;
-                return this;
-            }
-
-            public Props build() {
-                return new Props(lifecycle, name, key, role);
-            }
         }
     }
 }

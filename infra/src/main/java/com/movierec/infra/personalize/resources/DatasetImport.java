@@ -1,8 +1,8 @@
 package com.movierec.infra.personalize.resources;
 
 import com.movierec.infra.personalize.PersonalizeNames;
-import com.movierec.infra.personalize.lifecycle.JobWatch;
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.provider.JobWatch;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,59 +74,6 @@ public final class DatasetImport extends Construct {
             PersonalizeResource.require("watch", watch);
             if (!List.of("FULL", "INCREMENTAL").contains(importMode)) {
                 throw new IllegalArgumentException("import mode \"" + importMode + "\" is not FULL or INCREMENTAL");
-            }
-        }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private LifecycleProvider lifecycle;
-            private String jobName;
-            private Dataset dataset;
-            private String dataLocation;
-            private IRole role;
-            private String importMode = "FULL";
-            private JobWatch watch;
-
-            public Builder lifecycle(LifecycleProvider lifecycle) {
-                this.lifecycle = lifecycle;
-                return this;
-            }
-
-            public Builder jobName(String jobName) {
-                this.jobName = jobName;
-                return this;
-            }
-
-            public Builder dataset(Dataset dataset) {
-                this.dataset = dataset;
-                return this;
-            }
-
-            public Builder dataLocation(String dataLocation) {
-                this.dataLocation = dataLocation;
-                return this;
-            }
-
-            public Builder role(IRole role) {
-                this.role = role;
-                return this;
-            }
-
-            public Builder importMode(String importMode) {
-                this.importMode = importMode;
-                return this;
-            }
-
-            public Builder watch(JobWatch watch) {
-                this.watch = watch;
-                return this;
-            }
-
-            public Props build() {
-                return new Props(lifecycle, jobName, dataset, dataLocation, role, importMode, watch);
             }
         }
     }

@@ -1,6 +1,6 @@
 package com.movierec.infra.personalize.resources;
 
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -47,41 +47,6 @@ public final class Filter extends PersonalizeResource {
                     || !EXPRESSION.matcher(expression).matches()) {
                 throw new IllegalArgumentException("filter " + name + " has the expression \"" + expression + "\": "
                         + "write INCLUDE or EXCLUDE ItemID WHERE ..., at most 2500 characters");
-            }
-        }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private LifecycleProvider lifecycle;
-            private String name;
-            private DatasetGroup datasetGroup;
-            private String expression;
-
-            public Builder lifecycle(LifecycleProvider lifecycle) {
-                this.lifecycle = lifecycle;
-                return this;
-            }
-
-            public Builder name(String name) {
-                this.name = name;
-                return this;
-            }
-
-            public Builder datasetGroup(DatasetGroup datasetGroup) {
-                this.datasetGroup = datasetGroup;
-                return this;
-            }
-
-            public Builder expression(String expression) {
-                this.expression = expression;
-                return this;
-            }
-
-            public Props build() {
-                return new Props(lifecycle, name, datasetGroup, expression);
             }
         }
     }

@@ -1,7 +1,7 @@
 package com.movierec.infra.personalize.resources;
 
 import com.movierec.infra.personalize.PersonalizeNames;
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
 import java.util.Map;
 import software.amazon.awscdk.CustomResource;
 import software.constructs.Construct;
@@ -43,7 +43,7 @@ public abstract class PersonalizeResource extends Construct {
 
     static <T> T require(String what, T value) {
         if (value == null) {
-            throw new IllegalArgumentException(what + " is missing: set it on the props builder");
+            throw new IllegalArgumentException(what + " is missing: pass it in the props");
         }
         return value;
     }

@@ -1,6 +1,6 @@
 package com.movierec.infra.personalize.resources;
 
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
 import com.movierec.schemas.DatasetType;
 import com.movierec.schemas.PersonalizeSchema;
 import java.util.LinkedHashMap;
@@ -40,35 +40,6 @@ public final class PersonalizeSchemaResource extends PersonalizeResource {
         public Props {
             require("lifecycle", lifecycle);
             require("schema", schema);
-        }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private LifecycleProvider lifecycle;
-            private String name;
-            private PersonalizeSchema schema;
-
-            public Builder lifecycle(LifecycleProvider lifecycle) {
-                this.lifecycle = lifecycle;
-                return this;
-            }
-
-            public Builder name(String name) {
-                this.name = name;
-                return this;
-            }
-
-            public Builder schema(PersonalizeSchema schema) {
-                this.schema = schema;
-                return this;
-            }
-
-            public Props build() {
-                return new Props(lifecycle, name, schema);
-            }
         }
     }
 }

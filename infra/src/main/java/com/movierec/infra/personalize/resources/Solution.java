@@ -1,6 +1,6 @@
 package com.movierec.infra.personalize.resources;
 
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -61,60 +61,6 @@ public final class Solution extends PersonalizeResource {
             if (!performAutoTraining && autoTrainingSchedule.isPresent()) {
                 throw new IllegalArgumentException("solution " + name + " has the schedule \""
                         + autoTrainingSchedule.get() + "\" but no auto-training: drop the schedule or turn it on");
-            }
-        }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private LifecycleProvider lifecycle;
-            private String name;
-            private DatasetGroup datasetGroup;
-            private String recipeArn;
-            private boolean performHpo;
-            private Boolean performAutoTraining;
-            private String autoTrainingSchedule;
-
-            public Builder lifecycle(LifecycleProvider lifecycle) {
-                this.lifecycle = lifecycle;
-                return this;
-            }
-
-            public Builder name(String name) {
-                this.name = name;
-                return this;
-            }
-
-            public Builder datasetGroup(DatasetGroup datasetGroup) {
-                this.datasetGroup = datasetGroup;
-                return this;
-            }
-
-            public Builder recipeArn(String recipeArn) {
-                this.recipeArn = recipeArn;
-                return this;
-            }
-
-            public Builder performHpo(boolean performHpo) {
-                this.performHpo = performHpo;
-                return this;
-            }
-
-            public Builder performAutoTraining(boolean performAutoTraining) {
-                this.performAutoTraining = performAutoTraining;
-                return this;
-            }
-
-            public Builder autoTrainingSchedule(String autoTrainingSchedule) {
-                this.autoTrainingSchedule = autoTrainingSchedule;
-                return this;
-            }
-
-            public Props build() {
-                return new Props(lifecycle, name, datasetGroup, recipeArn, performHpo, performAutoTraining,
-                        Optional.ofNullable(autoTrainingSchedule));
             }
         }
     }

@@ -2,8 +2,8 @@ package com.movierec.infra.personalize.resources;
 
 import com.movierec.infra.config.QualityGateSettings.SlotGate;
 import com.movierec.infra.personalize.PersonalizeNames;
-import com.movierec.infra.personalize.lifecycle.JobWatch;
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
+import com.movierec.infra.personalize.provider.JobWatch;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,61 +119,6 @@ public final class TrainedSolutionVersion extends Construct {
             }
             if (!List.of("FULL", "UPDATE").contains(trainingMode)) {
                 throw new IllegalArgumentException("training mode \"" + trainingMode + "\" is not FULL or UPDATE");
-            }
-        }
-
-        public static Builder builder() {
-            return new Builder();
-        }
-
-        public static final class Builder {
-            private LifecycleProvider lifecycle;
-            private Solution solution;
-            private String trigger;
-            private String trainingMode = "FULL";
-            private JobWatch watch;
-            private SlotGate gate;
-            private String campaignArn;
-
-            public Builder lifecycle(LifecycleProvider lifecycle) {
-                this.lifecycle = lifecycle;
-                return this;
-            }
-
-            public Builder solution(Solution solution) {
-                this.solution = solution;
-                return this;
-            }
-
-            public Builder trigger(String trigger) {
-                this.trigger = trigger;
-                return this;
-            }
-
-            public Builder trainingMode(String trainingMode) {
-                this.trainingMode = trainingMode;
-                return this;
-            }
-
-            public Builder watch(JobWatch watch) {
-                this.watch = watch;
-                return this;
-            }
-
-            /** The slot's quality gate, or null for none. */
-            public Builder gate(SlotGate gate) {
-                this.gate = gate;
-                return this;
-            }
-
-            public Builder campaignArn(String campaignArn) {
-                this.campaignArn = campaignArn;
-                return this;
-            }
-
-            public Props build() {
-                return new Props(lifecycle, solution, trigger, trainingMode, watch, Optional.ofNullable(gate),
-                        campaignArn);
             }
         }
     }

@@ -9,9 +9,9 @@ import com.movierec.infra.TemplateJson;
 import com.movierec.infra.config.QualityGateSettings.SlotGate;
 import com.movierec.infra.personalize.PersonalizeArns;
 import com.movierec.infra.personalize.PersonalizeNames;
-import com.movierec.infra.personalize.lifecycle.JobWatch;
-import com.movierec.infra.personalize.lifecycle.LifecycleProvider;
-import com.movierec.infra.personalize.lifecycle.LifecycleProviderProps;
+import com.movierec.infra.personalize.provider.JobWatch;
+import com.movierec.infra.personalize.provider.LifecycleProvider;
+import com.movierec.infra.personalize.provider.LifecycleProviderProps;
 import com.movierec.schemas.DatasetType;
 import com.movierec.schemas.PersonalizeSchemas;
 import java.nio.file.Path;
@@ -47,9 +47,8 @@ class ResourcePropsTest {
         lifecycle = scope.lifecycle();
         group = scope.group();
         solution = scope.solution();
-        itemsSchema = new PersonalizeSchemaResource(stack, "ItemsSchema", PersonalizeSchemaResource.Props.builder()
-                .lifecycle(lifecycle).name("movierec-dev-items-schema")
-                .schema(PersonalizeSchemas.load(DatasetType.ITEMS)).build());
+        itemsSchema = new PersonalizeSchemaResource(stack, "ItemsSchema", new PersonalizeSchemaResource.Props(
+                lifecycle, "movierec-dev-items-schema", PersonalizeSchemas.load(DatasetType.ITEMS)));
     }
 
     /** A stack with a lifecycle provider, a dataset group and a popularity solution, in an app of its own. */
@@ -58,50 +57,48 @@ class ResourcePropsTest {
             Stack stack = new Stack(Fixtures.app(dir.resolve("cdk.out")), "Props");
             Role role = Role.Builder.create(stack, "Role")
                     .assumedBy(new ServicePrincipal("personalize.amazonaws.com")).build();
-            LifecycleProvider lifecycle = new LifecycleProvider(stack, "Lifecycle", LifecycleProviderProps.builder()
-                    .lifecycleJar(Fixtures.lifecycleJar(dir.resolve("jar")))
-                    .arns(PersonalizeArns.of(stack, new PersonalizeNames("dev")))
-                    .personalizeRole(role)
-                    .watchTimeout(Duration.ofHours(1))
-                    .pollSeconds(60)
-                    .build());
-            DatasetGroup group = new DatasetGroup(stack, "Group", DatasetGroup.Props.builder().lifecycle(lifecycle)
-                    .name("movierec-dev-dataset-group").key(new Key(stack, "Key")).role(role).build());
-            Solution solution = new Solution(stack, "Solution", Solution.Props.builder().lifecycle(lifecycle)
-                    .name("movierec-dev-popularity").datasetGroup(group)
-                    .recipeArn("arn:aws:personalize:::recipe/aws-popularity-count").performAutoTraining(false)
-                    .build());
+            LifecycleProvider lifecycle = new LifecycleProvider(stack, "Lifecycle", new LifecycleProviderProps(
+                    Fixtures.lifecycleJar(dir.resolve("jar")), PersonalizeArns.of(stack, new PersonalizeNames("dev")),
+                    role, Duration.ofHours(1), 60, Map.of()));
+            DatasetGroup group = new DatasetGroup(stack, "Group", new DatasetGroup.Props(lifecycle,
+                    "movierec-dev-dataset-group", new Key(stack, "Key"), role));
+            Solution solution = new Solution(stack, "Solution", new Solution.Props(lifecycle,
+                    "movierec-dev-popularity", group, "arn:aws:personalize:::recipe/aws-popularity-count", false,
+                    false, Optional.empty()));
             return new Scope(stack, role, lifecycle, group, solution);
         }
 
         TrainedSolutionVersion version(String id) {
-            return new TrainedSolutionVersion(stack, id, TrainedSolutionVersion.Props.builder().lifecycle(lifecycle)
-                    .solution(solution).trigger("0123456789ab").watch(lifecycle.watch()).build());
+            return new TrainedSolutionVersion(stack, id, versionProps(lifecycle, solution));
         }
+    }
+
+    /** A FULL training of {@code solution} on data version 0123456789ab, without a quality gate. */
+    private static TrainedSolutionVersion.Props versionProps(LifecycleProvider lifecycle, Solution solution) {
+        return new TrainedSolutionVersion.Props(lifecycle, solution, "0123456789ab", "FULL", lifecycle.watch(),
+                Optional.empty(), null);
     }
 
     @Test
     void aSolutionMustStateWhetherItTrainsAutomatically() {
-        assertThatThrownBy(() -> Solution.Props.builder().lifecycle(lifecycle).name("movierec-dev-x")
-                .datasetGroup(group).recipeArn("arn:aws:personalize:::recipe/aws-sims").build())
+        assertThatThrownBy(() -> new Solution.Props(lifecycle, "movierec-dev-x", group,
+                "arn:aws:personalize:::recipe/aws-sims", false, null, Optional.empty()))
                 .hasMessage("performAutoTraining (Personalize's default is on, which bills every scheduled training) "
-                        + "is missing: set it on the props builder");
+                        + "is missing: pass it in the props");
     }
 
     @Test
     void autoTrainingNeedsASchedule() {
-        assertThatThrownBy(() -> Solution.Props.builder().lifecycle(lifecycle).name("movierec-dev-x")
-                .datasetGroup(group).recipeArn("arn:aws:personalize:::recipe/aws-sims").performAutoTraining(true)
-                .build())
+        assertThatThrownBy(() -> new Solution.Props(lifecycle, "movierec-dev-x", group,
+                "arn:aws:personalize:::recipe/aws-sims", false, true, Optional.empty()))
                 .hasMessage("solution movierec-dev-x trains automatically but has no schedule: set "
                         + "autoTrainingSchedule, e.g. rate(7 days)");
     }
 
     @Test
     void aScheduleWithoutAutoTrainingIsRefused() {
-        assertThatThrownBy(() -> Solution.Props.builder().lifecycle(lifecycle).name("movierec-dev-x")
-                .datasetGroup(group).recipeArn("arn:aws:personalize:::recipe/aws-sims").performAutoTraining(false)
-                .autoTrainingSchedule("rate(7 days)").build())
+        assertThatThrownBy(() -> new Solution.Props(lifecycle, "movierec-dev-x", group,
+                "arn:aws:personalize:::recipe/aws-sims", false, false, Optional.of("rate(7 days)")))
                 .hasMessageContaining("has the schedule \"rate(7 days)\" but no auto-training");
     }
 
@@ -109,28 +106,24 @@ class ResourcePropsTest {
     void aNameLongerThanPersonalizeAllowsIsRefused() {
         String name = "movierec-dev-" + "x".repeat(51);
 
-        assertThatThrownBy(() -> new EventTracker(stack, "LongTracker", EventTracker.Props.builder()
-                .lifecycle(lifecycle).name(name).datasetGroup(group).build()))
+        assertThatThrownBy(() -> new EventTracker(stack, "LongTracker", new EventTracker.Props(lifecycle, name, group)))
                 .hasMessage("event tracker name \"" + name + "\" is not a valid Personalize name: use at most 63 "
                         + "letters, digits, '-' or '_' starting with a letter or digit, as PersonalizeNames derives");
     }
 
     @Test
     void aCampaignNeedsAtLeastOneTransactionPerSecond() {
-        assertThatThrownBy(() -> Campaign.Props.builder().lifecycle(lifecycle).name("movierec-dev-c")
-                .solutionVersion(version()).minProvisionedTps(0).build())
+        assertThatThrownBy(() -> new Campaign.Props(lifecycle, "movierec-dev-c", version(), 0, Optional.empty()))
                 .hasMessage("campaign movierec-dev-c has minProvisionedTps 0: Personalize needs 1 or more");
     }
 
     @Test
     void withAutoTrainingACampaignFollowsItsSolutionsLatestVersionElseItServesTheTrainedOne() {
         Scope scope = Scope.create(tmp.resolve("sync"));
-        Campaign syncedCampaign = new Campaign(scope.stack(), "SyncedCampaign", Campaign.Props.builder()
-                .lifecycle(scope.lifecycle()).name("movierec-dev-synced").solutionVersion(scope.version("Synced"))
-                .syncWithLatestVersionOf(scope.solution()).build());
-        Campaign fixedCampaign = new Campaign(scope.stack(), "FixedCampaign", Campaign.Props.builder()
-                .lifecycle(scope.lifecycle()).name("movierec-dev-fixed").solutionVersion(scope.version("Fixed"))
-                .build());
+        Campaign syncedCampaign = new Campaign(scope.stack(), "SyncedCampaign", new Campaign.Props(scope.lifecycle(),
+                "movierec-dev-synced", scope.version("Synced"), 1, Optional.of(scope.solution())));
+        Campaign fixedCampaign = new Campaign(scope.stack(), "FixedCampaign", new Campaign.Props(scope.lifecycle(),
+                "movierec-dev-fixed", scope.version("Fixed"), 1, Optional.empty()));
         TemplateJson template = TemplateJson.of(Template.fromStack(scope.stack()));
         JsonNode synced = template.resource(logicalId(syncedCampaign)).path("Properties");
         JsonNode fixed = template.resource(logicalId(fixedCampaign)).path("Properties");
@@ -145,33 +138,32 @@ class ResourcePropsTest {
 
     @Test
     void aFilterExpressionMustIncludeOrExclude() {
-        assertThatThrownBy(() -> Filter.Props.builder().lifecycle(lifecycle).name("movierec-dev-f")
-                .datasetGroup(group).expression("ItemID WHERE Items.GENRES IN ($GENRE)").build())
+        assertThatThrownBy(() -> new Filter.Props(lifecycle, "movierec-dev-f", group,
+                "ItemID WHERE Items.GENRES IN ($GENRE)"))
                 .hasMessageContaining("write INCLUDE or EXCLUDE ItemID WHERE ...");
     }
 
     @Test
     void aDatasetNeedsTheSchemaOfItsOwnType() {
-        assertThatThrownBy(() -> new Dataset(stack, "Users", Dataset.Props.builder().lifecycle(lifecycle)
-                .name("movierec-dev-users").datasetGroup(group).type(DatasetType.USERS).schema(itemsSchema).build()))
+        assertThatThrownBy(() -> new Dataset(stack, "Users", new Dataset.Props(lifecycle, "movierec-dev-users", group,
+                DatasetType.USERS, itemsSchema)))
                 .hasMessage("the Users dataset was given the Items schema: pass the schema of its own type");
     }
 
     @Test
     void anImportReadsAnS3Uri() {
-        Dataset items = new Dataset(stack, "Items", Dataset.Props.builder().lifecycle(lifecycle)
-                .name("movierec-dev-items").datasetGroup(group).type(DatasetType.ITEMS).schema(itemsSchema).build());
+        Dataset items = new Dataset(stack, "Items", new Dataset.Props(lifecycle, "movierec-dev-items", group,
+                DatasetType.ITEMS, itemsSchema));
 
-        assertThatThrownBy(() -> new DatasetImport(stack, "Import", DatasetImport.Props.builder().lifecycle(lifecycle)
-                .jobName("movierec-dev-import-items-1").dataset(items).dataLocation("/tmp/items.csv").role(role)
-                .watch(lifecycle.watch()).build()))
+        assertThatThrownBy(() -> new DatasetImport(stack, "Import", new DatasetImport.Props(lifecycle,
+                "movierec-dev-import-items-1", items, "/tmp/items.csv", role, "FULL", lifecycle.watch())))
                 .hasMessage("data location \"/tmp/items.csv\" is not an S3 URI: use s3://<bucket>/<key>.csv");
     }
 
     @Test
     void aSolutionVersionNeedsATrigger() {
-        assertThatThrownBy(() -> TrainedSolutionVersion.Props.builder().lifecycle(lifecycle).solution(solution)
-                .trigger(" ").watch(lifecycle.watch()).build())
+        assertThatThrownBy(() -> new TrainedSolutionVersion.Props(lifecycle, solution, " ", "FULL", lifecycle.watch(),
+                Optional.empty(), null))
                 .hasMessageContaining("trigger is empty: pass the data version");
     }
 
@@ -179,8 +171,8 @@ class ResourcePropsTest {
     void aGateWithMaxRegressionNeedsTheCampaignWhoseServedVersionIsTheBaseline() {
         SlotGate gate = new SlotGate(Map.of("precision_at_10", 0.05), Optional.of(0.1));
 
-        assertThatThrownBy(() -> TrainedSolutionVersion.Props.builder().lifecycle(lifecycle).solution(solution)
-                .trigger("0123456789ab").watch(lifecycle.watch()).gate(gate).build())
+        assertThatThrownBy(() -> new TrainedSolutionVersion.Props(lifecycle, solution, "0123456789ab", "FULL",
+                lifecycle.watch(), Optional.of(gate), null))
                 .hasMessage("the quality gate of movierec-dev-popularity has maxRegression but no campaignArn: set the "
                         + "ARN of the campaign that serves the versions, whose current one is the baseline");
     }
@@ -205,15 +197,14 @@ class ResourcePropsTest {
 
     @Test
     void onlyTheContractsResourceTypesAreCreated() {
-        assertThatThrownBy(() -> lifecycle.resource(stack, "Other", "Custom::Other", java.util.Map.of()))
+        assertThatThrownBy(() -> lifecycle.resource(stack, "Other", "Custom::Other", Map.of()))
                 .hasMessageContaining("is not one of the lifecycle contract's Custom::Personalize* types");
     }
 
     @Test
     void theLifecycleJarMustExist() {
-        assertThatThrownBy(() -> LifecycleProviderProps.builder().lifecycleJar(tmp.resolve("missing.jar"))
-                .arns(PersonalizeArns.of(stack, new PersonalizeNames("dev"))).personalizeRole(role)
-                .watchTimeout(Duration.ofHours(1)).pollSeconds(60).build())
+        assertThatThrownBy(() -> new LifecycleProviderProps(tmp.resolve("missing.jar"),
+                PersonalizeArns.of(stack, new PersonalizeNames("dev")), role, Duration.ofHours(1), 60, Map.of()))
                 .hasMessageContaining("missing.jar is not a built lifecycle jar: build it with mvn -pl "
                         + "lambdas/lifecycle -am package");
     }
@@ -225,7 +216,6 @@ class ResourcePropsTest {
     }
 
     private static TrainedSolutionVersion version() {
-        return new TrainedSolutionVersion(stack, "Version" + versions++, TrainedSolutionVersion.Props.builder()
-                .lifecycle(lifecycle).solution(solution).trigger("0123456789ab").watch(lifecycle.watch()).build());
+        return new TrainedSolutionVersion(stack, "Version" + versions++, versionProps(lifecycle, solution));
     }
 }

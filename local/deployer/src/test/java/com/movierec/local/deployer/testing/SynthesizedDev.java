@@ -131,14 +131,9 @@ public final class SynthesizedDev {
         PreparedData prepared = preparedData == null
                 ? PreparedData.load(GeneratedMovieData.write(dir.resolve("prepared")).toAbsolutePath(), "generated")
                 : PreparedData.load(preparedData, preparedData.toString());
-        new MovieRecStage(app, STAGE, MovieRecStageProps.builder()
-                .config(config)
-                .preparedData(prepared)
-                .lifecycleJar(standInJar(dir.resolve("jar/lifecycle.jar")))
-                .apiJar(standInJar(dir.resolve("jar/api.jar")))
-                .layerBuildRoot(dir.resolve("layers"))
-                .env(Environment.builder().region(config.region().orElse(REGION)).build())
-                .build());
+        new MovieRecStage(app, STAGE, new MovieRecStageProps(config, prepared,
+                standInJar(dir.resolve("jar/lifecycle.jar")), standInJar(dir.resolve("jar/api.jar")),
+                dir.resolve("layers"), Environment.builder().region(config.region().orElse(REGION)).build()));
         app.synth();
         return CloudAssembly.load(out);
     }

@@ -1,4 +1,4 @@
-package com.movierec.infra.personalize.lifecycle;
+package com.movierec.infra.personalize.provider;
 
 import com.movierec.infra.personalize.PersonalizeArns;
 import java.nio.file.Path;
@@ -27,52 +27,5 @@ public record LifecycleProviderProps(Path lifecycleJar, PersonalizeArns arns, IR
         Objects.requireNonNull(personalizeRole, "personalizeRole");
         Objects.requireNonNull(watchTimeout, "watchTimeout");
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
-    }
-
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    public static final class Builder {
-        private Path lifecycleJar;
-        private PersonalizeArns arns;
-        private IRole personalizeRole;
-        private Duration watchTimeout;
-        private int pollSeconds;
-        private Map<String, String> tags;
-
-        public Builder lifecycleJar(Path lifecycleJar) {
-            this.lifecycleJar = lifecycleJar;
-            return this;
-        }
-
-        public Builder arns(PersonalizeArns arns) {
-            this.arns = arns;
-            return this;
-        }
-
-        public Builder personalizeRole(IRole personalizeRole) {
-            this.personalizeRole = personalizeRole;
-            return this;
-        }
-
-        public Builder watchTimeout(Duration watchTimeout) {
-            this.watchTimeout = watchTimeout;
-            return this;
-        }
-
-        public Builder pollSeconds(int pollSeconds) {
-            this.pollSeconds = pollSeconds;
-            return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            this.tags = tags;
-            return this;
-        }
-
-        public LifecycleProviderProps build() {
-            return new LifecycleProviderProps(lifecycleJar, arns, personalizeRole, watchTimeout, pollSeconds, tags);
-        }
     }
 }

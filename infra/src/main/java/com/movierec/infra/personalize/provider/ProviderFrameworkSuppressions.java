@@ -1,4 +1,4 @@
-package com.movierec.infra.personalize.lifecycle;
+package com.movierec.infra.personalize.provider;
 
 import com.movierec.infra.nag.NagFindings;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.movierec.infra.personalize.lifecycle;
+package com.movierec.infra.personalize.provider;
 
 import java.time.Duration;
 import java.util.Objects;

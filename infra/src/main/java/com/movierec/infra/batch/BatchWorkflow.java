@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
@@ -71,11 +72,13 @@ final class BatchWorkflow extends Construct {
 
         // The job's name: this environment's prefix and a hash of the execution's ARN, unique per execution and
         // always a valid Personalize name (an execution name may hold characters a job name may not).
+        // Every multi-key Map.of below is copied into a TreeMap: Map.of's iteration order changes from one JVM to the
+        // next, and so would the definition's text; a synth must be deterministic.
         Pass name = Pass.Builder.create(this, "NameJob")
-                .parameters(Map.of("Batch", Map.of(
+                .parameters(Map.of("Batch", new TreeMap<>(Map.of(
                         "JobName", JsonPath.format(jobNamePrefix(names) + "{}",
                                 JsonPath.hash(JsonPath.getExecutionId(), "MD5")),
-                        "OutputPath", JsonPath.format(outputUri + "{}/", JsonPath.getExecutionName()))))
+                        "OutputPath", JsonPath.format(outputUri + "{}/", JsonPath.getExecutionName())))))
                 .build();
         CallAwsService servedVersion = CallAwsService.Builder.create(this, "FindServedVersion")
                 .service("personalize")
@@ -92,9 +95,10 @@ final class BatchWorkflow extends Construct {
         job.put("SolutionVersionArn", JsonPath.stringAt("$.Served.SolutionVersionArn"));
         job.put("NumResults", numResults);
         filterArn.ifPresent(arn -> job.put("FilterArn", arn));
-        job.put("JobInput", Map.of("S3DataSource", Map.of("Path", inputUri, "KmsKeyArn", dataKeyArn)));
-        job.put("JobOutput", Map.of("S3DataDestination", Map.of("Path", JsonPath.stringAt("$.Batch.OutputPath"),
-                "KmsKeyArn", dataKeyArn)));
+        job.put("JobInput", Map.of("S3DataSource",
+                new TreeMap<>(Map.of("Path", inputUri, "KmsKeyArn", dataKeyArn))));
+        job.put("JobOutput", Map.of("S3DataDestination",
+                new TreeMap<>(Map.of("Path", JsonPath.stringAt("$.Batch.OutputPath"), "KmsKeyArn", dataKeyArn))));
         job.put("RoleArn", personalizeRoleArn);
         CallAwsService create = CallAwsService.Builder.create(this, "CreateBatchInferenceJob")
                 .service("personalize")
@@ -130,10 +134,10 @@ final class BatchWorkflow extends Construct {
                 .maxAttempts(5)
                 .build());
         Pass report = Pass.Builder.create(this, "Report")
-                .parameters(Map.of(
+                .parameters(new TreeMap<>(Map.of(
                         "BatchInferenceJobArn", JsonPath.stringAt("$.Job.BatchInferenceJobArn"),
                         "SolutionVersionArn", JsonPath.stringAt("$.Served.SolutionVersionArn"),
-                        "OutputPath", JsonPath.stringAt("$.Batch.OutputPath")))
+                        "OutputPath", JsonPath.stringAt("$.Batch.OutputPath"))))
                 .build();
         Fail failed = Fail.Builder.create(this, "JobFailed")
                 .error(FAILED_ERROR)

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -200,7 +201,9 @@ final class RetrainingWorkflow extends Construct {
                 .resultPath("$.Solution")
                 .build();
         CallAwsService train = sdk(s + "CreateSolutionVersion", "createSolutionVersion", versions,
-                Map.of("SolutionArn", JsonPath.stringAt("$.Solution.SolutionArn"), "TrainingMode", "FULL"))
+                // A TreeMap, as for every multi-key map here: Map.of's order changes from one JVM to the next.
+                new TreeMap<>(Map.of("SolutionArn", JsonPath.stringAt("$.Solution.SolutionArn"),
+                        "TrainingMode", "FULL")))
                 .resultSelector(Map.of("SolutionVersionArn", JsonPath.stringAt("$.SolutionVersionArn")))
                 .resultPath("$.Version")
                 .build();
@@ -211,8 +214,8 @@ final class RetrainingWorkflow extends Construct {
                 .build());
         String trainingStatus = "$.Training.SolutionVersion.Status";
 
-        Map<String, Object> updateRequest = Map.of("CampaignArn", campaignArn,
-                "SolutionVersionArn", JsonPath.stringAt("$.Version.SolutionVersionArn"));
+        Map<String, Object> updateRequest = new TreeMap<>(Map.of("CampaignArn", campaignArn,
+                "SolutionVersionArn", JsonPath.stringAt("$.Version.SolutionVersionArn")));
         CallAwsService update = sdk(s + "UpdateCampaign", "updateCampaign", List.of(campaignArn), updateRequest)
                 .resultPath(JsonPath.DISCARD)
                 .build();
@@ -223,8 +226,8 @@ final class RetrainingWorkflow extends Construct {
                 .build());
         String updateStatus = "$.Campaign.Campaign.LatestCampaignUpdate.Status";
         Pass updated = Pass.Builder.create(this, s + "Updated")
-                .parameters(Map.of("Slot", slot.configKey(), "Failed", false,
-                        "SolutionVersionArn", JsonPath.stringAt("$.Version.SolutionVersionArn")))
+                .parameters(new TreeMap<>(Map.of("Slot", slot.configKey(), "Failed", false,
+                        "SolutionVersionArn", JsonPath.stringAt("$.Version.SolutionVersionArn"))))
                 .build();
         Choice updateDone = Choice.Builder.create(this, s + "CampaignUpdated").build()
                 .when(Condition.and(Condition.isPresent(updateStatus), Condition.stringEquals(updateStatus, ACTIVE)),
@@ -266,8 +269,8 @@ final class RetrainingWorkflow extends Construct {
                 .build();
         work.branch(served.next(solution).next(train).next(trainingPause).next(describeVersion).next(trained));
         work.addCatch(Pass.Builder.create(this, s + "Failed")
-                .parameters(Map.of("Slot", slot.configKey(), "Failed", true,
-                        "Error", JsonPath.stringAt("$.Error.Error"), "Cause", JsonPath.stringAt("$.Error.Cause")))
+                .parameters(new TreeMap<>(Map.of("Slot", slot.configKey(), "Failed", true,
+                        "Error", JsonPath.stringAt("$.Error.Error"), "Cause", JsonPath.stringAt("$.Error.Cause"))))
                 .build(), CatchProps.builder().errors(List.of(Errors.ALL)).resultPath("$.Error").build());
         return work;
     }

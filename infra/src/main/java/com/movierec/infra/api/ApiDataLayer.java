@@ -4,6 +4,7 @@ import com.movierec.infra.SynthException;
 import com.movierec.infra.data.PreparedData;
 import com.movierec.schemas.CsvRows;
 import com.movierec.schemas.DatasetType;
+import com.movierec.schemas.contract.ApiEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,8 @@ import software.constructs.Construct;
  */
 public final class ApiDataLayer extends Construct {
     /** Where the function finds the files (the ITEMS_FILE and KNOWN_USERS_FILE of its contract). */
-    public static final String ITEMS_FILE = "/opt/movierec/items.csv";
-    public static final String KNOWN_USERS_FILE = "/opt/movierec/known-users.txt";
+    public static final String ITEMS_FILE = ApiEnvironment.DEFAULT_ITEMS_FILE;
+    public static final String KNOWN_USERS_FILE = ApiEnvironment.DEFAULT_KNOWN_USERS_FILE;
     private static final String DIRECTORY = "movierec";
     private static final String USER_ID = "USER_ID";
 

@@ -3,6 +3,7 @@ package com.movierec.infra.api;
 import com.movierec.infra.config.ApiSettings;
 import com.movierec.infra.config.RecipeSlot;
 import com.movierec.infra.personalize.ServingResources;
+import com.movierec.schemas.contract.ApiEnvironment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,10 +14,10 @@ import java.util.Map;
 final class ApiFunctionEnvironment {
     static final String SERVICE_NAME = "movierec-api";
     private static final Map<RecipeSlot, String> CAMPAIGN_VARIABLES = Map.of(
-            RecipeSlot.USER_PERSONALIZATION, "USER_PERSONALIZATION_CAMPAIGN_ARN",
-            RecipeSlot.RELATED_ITEMS, "RELATED_ITEMS_CAMPAIGN_ARN",
-            RecipeSlot.POPULARITY, "POPULARITY_CAMPAIGN_ARN",
-            RecipeSlot.RANKING, "RANKING_CAMPAIGN_ARN");
+            RecipeSlot.USER_PERSONALIZATION, ApiEnvironment.USER_PERSONALIZATION_CAMPAIGN_ARN,
+            RecipeSlot.RELATED_ITEMS, ApiEnvironment.RELATED_ITEMS_CAMPAIGN_ARN,
+            RecipeSlot.POPULARITY, ApiEnvironment.POPULARITY_CAMPAIGN_ARN,
+            RecipeSlot.RANKING, ApiEnvironment.RANKING_CAMPAIGN_ARN);
 
     private ApiFunctionEnvironment() {
     }
@@ -26,14 +27,14 @@ final class ApiFunctionEnvironment {
         for (RecipeSlot slot : RecipeSlot.values()) {
             serving.campaignArn(slot).ifPresent(arn -> variables.put(CAMPAIGN_VARIABLES.get(slot), arn));
         }
-        variables.put("UNWATCHED_FILTER_ARN", serving.unwatchedFilterArn());
-        variables.put("UNWATCHED_IN_GENRE_FILTER_ARN", serving.unwatchedInGenreFilterArn());
-        variables.put("EVENT_TRACKER_ID", serving.eventTrackingId());
-        variables.put("EVENT_TYPE", serving.eventType());
-        variables.put("ITEMS_FILE", ApiDataLayer.ITEMS_FILE);
-        variables.put("KNOWN_USERS_FILE", ApiDataLayer.KNOWN_USERS_FILE);
+        variables.put(ApiEnvironment.UNWATCHED_FILTER_ARN, serving.unwatchedFilterArn());
+        variables.put(ApiEnvironment.UNWATCHED_IN_GENRE_FILTER_ARN, serving.unwatchedInGenreFilterArn());
+        variables.put(ApiEnvironment.EVENT_TRACKER_ID, serving.eventTrackingId());
+        variables.put(ApiEnvironment.EVENT_TYPE, serving.eventType());
+        variables.put(ApiEnvironment.ITEMS_FILE, ApiDataLayer.ITEMS_FILE);
+        variables.put(ApiEnvironment.KNOWN_USERS_FILE, ApiDataLayer.KNOWN_USERS_FILE);
         if (!settings.allowedOrigins().isEmpty()) {
-            variables.put("ALLOWED_ORIGINS", String.join(",", settings.allowedOrigins()));
+            variables.put(ApiEnvironment.ALLOWED_ORIGINS, String.join(",", settings.allowedOrigins()));
         }
         variables.put("POWERTOOLS_SERVICE_NAME", SERVICE_NAME);
         return variables;

@@ -1,5 +1,8 @@
 package com.movierec.infra.batch;
 
+import static com.movierec.schemas.contract.PersonalizeStatus.ACTIVE;
+import static com.movierec.schemas.contract.PersonalizeStatus.CREATE_FAILED;
+
 import com.movierec.infra.config.RecipeSlot;
 import com.movierec.infra.nag.NagFindings;
 import com.movierec.infra.personalize.PersonalizeArns;
@@ -52,9 +55,6 @@ import software.constructs.Construct;
 final class BatchWorkflow extends Construct {
     static final Duration POLL = Duration.minutes(5);
     static final Duration TIMEOUT = Duration.hours(12);
-    /** Status values of DescribeBatchInferenceJob. */
-    static final String ACTIVE = "ACTIVE";
-    static final String CREATE_FAILED = "CREATE FAILED";
     static final String FAILED_ERROR = "BatchInferenceJobFailed";
 
     private final StateMachine stateMachine;

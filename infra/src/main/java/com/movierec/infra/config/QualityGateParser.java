@@ -1,5 +1,6 @@
 package com.movierec.infra.config;
 
+import com.movierec.schemas.contract.OfflineMetric;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 /** Reads {@code qualityGate} of an environment into {@link QualityGateSettings}, one sentence per invalid value. */
 final class QualityGateParser {
     private static final Set<String> SLOT_KEYS = Set.of("minimums", "maxRegression");
-    private static final String EXAMPLE_MINIMUMS = "{\"normalized_discounted_cumulative_gain_at_10\": 0.05}";
+    private static final String EXAMPLE_MINIMUMS = "{\"" + OfflineMetric.NDCG_AT_10.metricName() + "\": 0.05}";
 
     private QualityGateParser() {
     }

@@ -1,5 +1,6 @@
 package com.movierec.infra.config;
 
+import com.movierec.schemas.contract.OfflineMetric;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -17,9 +18,7 @@ import java.util.Optional;
 public record QualityGateSettings(Map<RecipeSlot, SlotGate> bySlot) {
 
     /** The offline metrics GetSolutionMetrics reports, in the order the documentation lists them. */
-    public static final List<String> OFFLINE_METRICS = List.of("coverage", "mean_reciprocal_rank_at_25",
-            "normalized_discounted_cumulative_gain_at_5", "normalized_discounted_cumulative_gain_at_10",
-            "normalized_discounted_cumulative_gain_at_25", "precision_at_5", "precision_at_10", "precision_at_25");
+    public static final List<String> OFFLINE_METRICS = OfflineMetric.names();
 
     /**
      * The gate of one slot.

@@ -1,5 +1,9 @@
 package com.movierec.infra.retraining;
 
+import static com.movierec.schemas.contract.PersonalizeStatus.ACTIVE;
+import static com.movierec.schemas.contract.PersonalizeStatus.CREATE_FAILED;
+import static com.movierec.schemas.contract.PersonalizeStatus.CREATE_STOPPED;
+
 import com.movierec.infra.config.QualityGateSettings;
 import com.movierec.infra.config.QualityGateSettings.SlotGate;
 import com.movierec.infra.config.RecipeSlot;
@@ -70,9 +74,6 @@ import software.constructs.Construct;
 final class RetrainingWorkflow extends Construct {
     static final Duration POLL = Duration.minutes(5);
     static final Duration TIMEOUT = Duration.hours(24);
-    static final String ACTIVE = "ACTIVE";
-    static final String CREATE_FAILED = "CREATE FAILED";
-    static final String CREATE_STOPPED = "CREATE STOPPED";
     static final String IMPORT_FAILED = "DatasetImportJobFailed";
     static final String TRAINING_FAILED = "TrainingFailed";
     static final String GATE_FAILED = "QualityGateFailed";

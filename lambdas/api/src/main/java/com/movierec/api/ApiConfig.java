@@ -1,5 +1,6 @@
 package com.movierec.api;
 
+import com.movierec.schemas.contract.ApiEnvironment;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,8 +46,6 @@ public record ApiConfig(
         URI eventsEndpoint) {
 
     public static final String DEFAULT_EVENT_TYPE = "Watch";
-    public static final String DEFAULT_ITEMS_FILE = "/opt/movierec/items.csv";
-    public static final String DEFAULT_KNOWN_USERS_FILE = "/opt/movierec/known-users.txt";
     private static final int MAX_NAME_LENGTH = 256;
 
     public ApiConfig {
@@ -57,20 +56,20 @@ public record ApiConfig(
     public static ApiConfig fromEnvironment(Map<String, String> env) {
         Reader reader = new Reader(env);
         ApiConfig config = new ApiConfig(
-                reader.arn("USER_PERSONALIZATION_CAMPAIGN_ARN"),
-                reader.arn("RELATED_ITEMS_CAMPAIGN_ARN"),
-                reader.arn("POPULARITY_CAMPAIGN_ARN"),
-                reader.arn("RANKING_CAMPAIGN_ARN"),
-                reader.arn("UNWATCHED_FILTER_ARN"),
-                reader.arn("UNWATCHED_IN_GENRE_FILTER_ARN"),
-                reader.name("EVENT_TRACKER_ID", null),
-                reader.name("EVENT_TYPE", DEFAULT_EVENT_TYPE),
-                Path.of(reader.text("ITEMS_FILE", DEFAULT_ITEMS_FILE)),
-                Path.of(reader.text("KNOWN_USERS_FILE", DEFAULT_KNOWN_USERS_FILE)),
-                reader.origins("ALLOWED_ORIGINS"),
+                reader.arn(ApiEnvironment.USER_PERSONALIZATION_CAMPAIGN_ARN),
+                reader.arn(ApiEnvironment.RELATED_ITEMS_CAMPAIGN_ARN),
+                reader.arn(ApiEnvironment.POPULARITY_CAMPAIGN_ARN),
+                reader.arn(ApiEnvironment.RANKING_CAMPAIGN_ARN),
+                reader.arn(ApiEnvironment.UNWATCHED_FILTER_ARN),
+                reader.arn(ApiEnvironment.UNWATCHED_IN_GENRE_FILTER_ARN),
+                reader.name(ApiEnvironment.EVENT_TRACKER_ID, null),
+                reader.name(ApiEnvironment.EVENT_TYPE, DEFAULT_EVENT_TYPE),
+                Path.of(reader.text(ApiEnvironment.ITEMS_FILE, ApiEnvironment.DEFAULT_ITEMS_FILE)),
+                Path.of(reader.text(ApiEnvironment.KNOWN_USERS_FILE, ApiEnvironment.DEFAULT_KNOWN_USERS_FILE)),
+                reader.origins(ApiEnvironment.ALLOWED_ORIGINS),
                 reader.required("AWS_REGION"),
-                reader.endpoint("PERSONALIZE_RUNTIME_ENDPOINT"),
-                reader.endpoint("PERSONALIZE_EVENTS_ENDPOINT"));
+                reader.endpoint(ApiEnvironment.PERSONALIZE_RUNTIME_ENDPOINT),
+                reader.endpoint(ApiEnvironment.PERSONALIZE_EVENTS_ENDPOINT));
         reader.failIfAnyProblem();
         return config;
     }

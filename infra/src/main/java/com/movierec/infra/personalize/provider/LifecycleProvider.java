@@ -3,14 +3,18 @@ package com.movierec.infra.personalize.provider;
 import com.movierec.infra.nag.NagFindings;
 import com.movierec.infra.personalize.PersonalizeArns;
 import com.movierec.infra.personalize.PersonalizeService;
+import com.movierec.schemas.contract.CustomResourceType;
+import com.movierec.schemas.contract.ResourceProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -61,13 +65,9 @@ public final class LifecycleProvider extends Construct {
      * The contract's types whose Create call takes tags (CreateSchema takes none; SolutionMetrics creates nothing):
      * these get the environment's cost-allocation tags as their {@code Tags} property.
      */
-    public static final Set<String> TAGGED_TYPES = Set.of("Custom::PersonalizeDatasetGroup",
-            "Custom::PersonalizeDataset", "Custom::PersonalizeDatasetImportJob", "Custom::PersonalizeSolution",
-            "Custom::PersonalizeSolutionVersion", "Custom::PersonalizeCampaign", "Custom::PersonalizeEventTracker",
-            "Custom::PersonalizeFilter");
-
-    /** The property that carries the tags: a list of {@code {"Key": ..., "Value": ...}}, in the config's order. */
-    public static final String TAGS_PROPERTY = "Tags";
+    public static final Set<String> TAGGED_TYPES = Arrays.stream(CustomResourceType.values())
+            .filter(CustomResourceType::takesTags).map(CustomResourceType::cloudFormationName)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Provider provider;
     private final JobWatch watch;
@@ -162,20 +162,21 @@ public final class LifecycleProvider extends Construct {
      * {@link #TAGGED_TYPES} also gets the environment's tags as {@code Tags} (none when there are no tags).
      */
     public CustomResource resource(Construct scope, String id, String resourceType, Map<String, String> properties) {
-        if (!resourceType.matches("Custom::Personalize[A-Za-z]+")) {
+        if (CustomResourceType.find(resourceType).isEmpty()) {
             throw new IllegalArgumentException("resource type \"" + resourceType + "\" is not one of the lifecycle "
                     + "contract's Custom::Personalize* types (docs/personalize-resources.md)");
         }
         properties.forEach((key, value) -> Objects.requireNonNull(value, () -> resourceType + " property " + key));
-        if (properties.containsKey(TAGS_PROPERTY)) {
-            throw new IllegalArgumentException(resourceType + " property " + TAGS_PROPERTY + " is the provider's: "
-                    + "set the environment's tags on LifecycleProviderProps");
+        if (properties.containsKey(ResourceProperties.TAGS)) {
+            throw new IllegalArgumentException(resourceType + " property " + ResourceProperties.TAGS
+                    + " is the provider's: set the environment's tags on LifecycleProviderProps");
         }
         Map<String, Object> all = new TreeMap<>(properties);
         if (TAGGED_TYPES.contains(resourceType) && !tags.isEmpty()) {
             List<Map<String, String>> list = new ArrayList<>();
-            tags.forEach((key, value) -> list.add(new TreeMap<>(Map.of("Key", key, "Value", value))));
-            all.put(TAGS_PROPERTY, list);
+            tags.forEach((key, value) -> list.add(new TreeMap<>(Map.of(ResourceProperties.TAG_KEY, key,
+                    ResourceProperties.TAG_VALUE, value))));
+            all.put(ResourceProperties.TAGS, list);
         }
         return CustomResource.Builder.create(scope, id)
                 .serviceToken(provider.getServiceToken())

@@ -1,6 +1,7 @@
 package com.movierec.infra.personalize.resources;
 
 import com.movierec.infra.personalize.provider.LifecycleProvider;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import software.constructs.Construct;
  * and still orders the campaign after it).
  */
 public final class Campaign extends PersonalizeResource {
-    public static final String TYPE = "Custom::PersonalizeCampaign";
+    public static final String TYPE = CustomResourceType.CAMPAIGN.cloudFormationName();
     /** Personalize's form of "the latest version of this solution", for a synced campaign. */
     static final String LATEST = "/$LATEST";
     static final String SYNC_CONFIG = "{\"syncWithLatestSolutionVersion\": true}";

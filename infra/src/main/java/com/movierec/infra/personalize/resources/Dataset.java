@@ -2,6 +2,7 @@ package com.movierec.infra.personalize.resources;
 
 import com.movierec.infra.personalize.provider.LifecycleProvider;
 import com.movierec.schemas.DatasetType;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.constructs.Construct;
@@ -11,7 +12,7 @@ import software.constructs.Construct;
  * CloudFormation creates it after both and deletes it before them.
  */
 public final class Dataset extends PersonalizeResource {
-    public static final String TYPE = "Custom::PersonalizeDataset";
+    public static final String TYPE = CustomResourceType.DATASET.cloudFormationName();
 
     private final DatasetType datasetType;
 

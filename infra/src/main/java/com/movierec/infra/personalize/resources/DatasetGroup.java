@@ -1,6 +1,7 @@
 package com.movierec.infra.personalize.resources;
 
 import com.movierec.infra.personalize.provider.LifecycleProvider;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.services.iam.IRole;
@@ -9,7 +10,7 @@ import software.constructs.Construct;
 
 /** {@code Custom::PersonalizeDatasetGroup}: encrypted with the data key, which Personalize uses through the role. */
 public final class DatasetGroup extends PersonalizeResource {
-    public static final String TYPE = "Custom::PersonalizeDatasetGroup";
+    public static final String TYPE = CustomResourceType.DATASET_GROUP.cloudFormationName();
 
     public DatasetGroup(Construct scope, String id, Props props) {
         super(scope, id, props.lifecycle(), TYPE, properties(props));

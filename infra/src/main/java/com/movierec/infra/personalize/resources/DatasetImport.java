@@ -3,6 +3,7 @@ package com.movierec.infra.personalize.resources;
 import com.movierec.infra.personalize.PersonalizeNames;
 import com.movierec.infra.personalize.provider.JobWatch;
 import com.movierec.infra.personalize.provider.LifecycleProvider;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import software.constructs.Construct;
  * the data depends on {@link #completion()}.
  */
 public final class DatasetImport extends Construct {
-    public static final String TYPE = "Custom::PersonalizeDatasetImportJob";
+    public static final String TYPE = CustomResourceType.DATASET_IMPORT_JOB.cloudFormationName();
 
     private final CustomResource job;
     private final CompletionSignal signal;

@@ -1,13 +1,14 @@
 package com.movierec.infra.personalize.resources;
 
 import com.movierec.infra.personalize.provider.LifecycleProvider;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.constructs.Construct;
 
 /** {@code Custom::PersonalizeEventTracker}: records live interactions; its tracking id goes to the API. */
 public final class EventTracker extends PersonalizeResource {
-    public static final String TYPE = "Custom::PersonalizeEventTracker";
+    public static final String TYPE = CustomResourceType.EVENT_TRACKER.cloudFormationName();
 
     public EventTracker(Construct scope, String id, Props props) {
         super(scope, id, props.lifecycle(), TYPE, properties(props));

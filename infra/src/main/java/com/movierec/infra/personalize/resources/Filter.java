@@ -1,6 +1,7 @@
 package com.movierec.infra.personalize.resources;
 
 import com.movierec.infra.personalize.provider.LifecycleProvider;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -8,7 +9,7 @@ import software.constructs.Construct;
 
 /** {@code Custom::PersonalizeFilter}: a recommendation filter; immutable, so a new expression needs a new name. */
 public final class Filter extends PersonalizeResource {
-    public static final String TYPE = "Custom::PersonalizeFilter";
+    public static final String TYPE = CustomResourceType.FILTER.cloudFormationName();
     /** Personalize's limit on a filter expression. */
     static final int MAX_EXPRESSION_LENGTH = 2500;
     private static final Pattern EXPRESSION = Pattern.compile("(?s)\\s*(INCLUDE|EXCLUDE) \\S.*");

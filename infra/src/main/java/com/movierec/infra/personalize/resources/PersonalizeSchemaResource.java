@@ -3,13 +3,14 @@ package com.movierec.infra.personalize.resources;
 import com.movierec.infra.personalize.provider.LifecycleProvider;
 import com.movierec.schemas.DatasetType;
 import com.movierec.schemas.PersonalizeSchema;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.constructs.Construct;
 
 /** {@code Custom::PersonalizeSchema}: a dataset schema; immutable, so a new schema text needs a new name. */
 public final class PersonalizeSchemaResource extends PersonalizeResource {
-    public static final String TYPE = "Custom::PersonalizeSchema";
+    public static final String TYPE = CustomResourceType.SCHEMA.cloudFormationName();
 
     private final DatasetType schemaType;
 

@@ -1,6 +1,7 @@
 package com.movierec.infra.personalize.resources;
 
 import com.movierec.infra.personalize.provider.LifecycleProvider;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import software.constructs.Construct;
  * because Personalize turns it on by default and bills every scheduled training.
  */
 public final class Solution extends PersonalizeResource {
-    public static final String TYPE = "Custom::PersonalizeSolution";
+    public static final String TYPE = CustomResourceType.SOLUTION.cloudFormationName();
 
     private final String name;
 

@@ -4,6 +4,7 @@ import com.movierec.infra.config.QualityGateSettings.SlotGate;
 import com.movierec.infra.personalize.PersonalizeNames;
 import com.movierec.infra.personalize.provider.JobWatch;
 import com.movierec.infra.personalize.provider.LifecycleProvider;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,8 @@ import software.constructs.Construct;
  * stack before CloudFormation touches the campaign, which keeps serving the version it serves.
  */
 public final class TrainedSolutionVersion extends Construct {
-    public static final String VERSION_TYPE = "Custom::PersonalizeSolutionVersion";
-    public static final String METRICS_TYPE = "Custom::PersonalizeSolutionMetrics";
+    public static final String VERSION_TYPE = CustomResourceType.SOLUTION_VERSION.cloudFormationName();
+    public static final String METRICS_TYPE = CustomResourceType.SOLUTION_METRICS.cloudFormationName();
 
     private final CustomResource version;
     private final CompletionSignal signal;

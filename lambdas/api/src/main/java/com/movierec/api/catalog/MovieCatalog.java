@@ -2,6 +2,7 @@ package com.movierec.api.catalog;
 
 import com.movierec.api.log.JsonLog;
 import com.movierec.schemas.CsvRows;
+import com.movierec.schemas.contract.ApiEnvironment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,8 +52,9 @@ public final class MovieCatalog {
         try (BufferedReader in = Files.newBufferedReader(itemsFile, StandardCharsets.UTF_8)) {
             return read(in, itemsFile.toString());
         } catch (NoSuchFileException e) {
-            throw new IllegalStateException("the items file " + itemsFile + " does not exist: set ITEMS_FILE to "
-                    + "data-prep's items.csv (the Lambda layer puts it at /opt/movierec/items.csv)", e);
+            throw new IllegalStateException("the items file " + itemsFile + " does not exist: set "
+                    + ApiEnvironment.ITEMS_FILE + " to data-prep's items.csv (the Lambda layer puts it at "
+                    + ApiEnvironment.DEFAULT_ITEMS_FILE + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the items file " + itemsFile, e);
         }

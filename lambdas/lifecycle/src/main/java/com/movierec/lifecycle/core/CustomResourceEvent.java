@@ -1,9 +1,12 @@
 package com.movierec.lifecycle.core;
 
+import com.movierec.schemas.contract.CustomResourceType;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The fields of a CloudFormation custom resource event that the lifecycle uses, as the CDK Provider framework passes
@@ -15,13 +18,13 @@ public final class CustomResourceEvent {
     private static final String SERVICE_TOKEN = "ServiceToken";
 
     private final RequestType requestType;
-    private final ResourceType resourceType;
+    private final CustomResourceType resourceType;
     private final String logicalId;
     private final String physicalId;
     private final Properties properties;
     private final Properties oldProperties;
 
-    private CustomResourceEvent(RequestType requestType, ResourceType resourceType, String logicalId,
+    private CustomResourceEvent(RequestType requestType, CustomResourceType resourceType, String logicalId,
                                 String physicalId, Properties properties, Properties oldProperties) {
         this.requestType = requestType;
         this.resourceType = resourceType;
@@ -36,7 +39,7 @@ public final class CustomResourceEvent {
             throw Failure.of("the event is empty: onEvent and isComplete expect a CloudFormation custom resource event");
         }
         RequestType requestType = RequestType.of(text(event, "RequestType"));
-        ResourceType resourceType = ResourceType.of(text(event, "ResourceType"));
+        CustomResourceType resourceType = resourceType(text(event, "ResourceType"));
         return new CustomResourceEvent(requestType, resourceType, text(event, "LogicalResourceId"),
                 text(event, "PhysicalResourceId"),
                 new Properties(resourceType, map(event, "ResourceProperties")),
@@ -47,7 +50,7 @@ public final class CustomResourceEvent {
         return requestType;
     }
 
-    public ResourceType resourceType() {
+    public CustomResourceType resourceType() {
         return resourceType;
     }
 
@@ -76,6 +79,14 @@ public final class CustomResourceEvent {
         names.remove(SERVICE_TOKEN);
         names.removeIf(name -> Objects.equals(properties.asMap().get(name), oldProperties.asMap().get(name)));
         return names;
+    }
+
+    /** The contract's type of this name; any other fails, naming the types these functions serve. */
+    private static CustomResourceType resourceType(String cloudFormationName) {
+        return CustomResourceType.find(cloudFormationName).orElseThrow(() -> Failure.of("unknown ResourceType '"
+                + cloudFormationName + "': these functions serve "
+                + Arrays.stream(CustomResourceType.values()).map(CustomResourceType::toString)
+                        .collect(Collectors.joining(", "))));
     }
 
     private static String text(Map<String, Object> event, String key) {

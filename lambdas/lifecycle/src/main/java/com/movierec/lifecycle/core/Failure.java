@@ -1,5 +1,7 @@
 package com.movierec.lifecycle.core;
 
+import com.movierec.schemas.contract.CustomResourceType;
+
 /**
  * A failure whose message is the reason CloudFormation shows: it names the resource type, the resource name and,
  * for Personalize failures, the status and Personalize's failureReason, as docs/personalize-resources.md specifies.
@@ -19,7 +21,7 @@ public final class Failure extends RuntimeException {
     }
 
     /** {@code Custom::PersonalizeSolution movierec-dev-x is CREATE FAILED: <failureReason>}. */
-    public static Failure status(ResourceType type, String name, String status, String failureReason) {
+    public static Failure status(CustomResourceType type, String name, String status, String failureReason) {
         String reason = failureReason == null || failureReason.isBlank()
                 ? "Personalize gave no failureReason"
                 : failureReason;
@@ -27,17 +29,17 @@ public final class Failure extends RuntimeException {
     }
 
     /** A sentence about one resource: {@code Custom::PersonalizeCampaign movierec-dev-x: <sentence>}. */
-    public static Failure of(ResourceType type, String name, String sentence) {
+    public static Failure of(CustomResourceType type, String name, String sentence) {
         return new Failure(type + " " + name + ": " + sentence);
     }
 
     /** An unexpected error during work on one resource, kept as the cause for the stack trace. */
-    public static Failure of(ResourceType type, String name, String sentence, Throwable cause) {
+    public static Failure of(CustomResourceType type, String name, String sentence, Throwable cause) {
         return new Failure(type + " " + name + ": " + sentence, cause);
     }
 
     /** A sentence about one property: {@code Custom::PersonalizeSolution property X <sentence>}. */
-    public static Failure property(ResourceType type, String property, String sentence) {
+    public static Failure property(CustomResourceType type, String property, String sentence) {
         return new Failure(type + " property " + property + " " + sentence);
     }
 

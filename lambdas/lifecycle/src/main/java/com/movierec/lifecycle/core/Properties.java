@@ -3,6 +3,7 @@ package com.movierec.lifecycle.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +19,10 @@ import java.util.Optional;
 public final class Properties {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ResourceType type;
+    private final CustomResourceType type;
     private final Map<String, Object> values;
 
-    public Properties(ResourceType type, Map<String, Object> values) {
+    public Properties(CustomResourceType type, Map<String, Object> values) {
         this.type = type;
         this.values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

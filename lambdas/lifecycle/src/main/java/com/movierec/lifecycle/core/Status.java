@@ -1,16 +1,16 @@
 package com.movierec.lifecycle.core;
 
+import static com.movierec.schemas.contract.PersonalizeStatus.ACTIVE;
+import static com.movierec.schemas.contract.PersonalizeStatus.CREATE_IN_PROGRESS;
+import static com.movierec.schemas.contract.PersonalizeStatus.CREATE_PENDING;
+
 /**
- * Personalize's status strings: {@code CREATE PENDING > CREATE IN_PROGRESS > ACTIVE -or- CREATE FAILED},
- * {@code CREATE STOPPING > CREATE STOPPED} for training and import jobs, {@code DELETE PENDING > DELETE IN_PROGRESS}.
- * Updates (latestCampaignUpdate, latestSolutionUpdate, latestDatasetUpdate) report the same CREATE-prefixed states.
+ * What the lifecycle makes of Personalize's status strings ({@link com.movierec.schemas.contract.PersonalizeStatus}):
+ * {@code CREATE PENDING > CREATE IN_PROGRESS > ACTIVE -or- CREATE FAILED}, {@code CREATE STOPPING > CREATE STOPPED}
+ * for training and import jobs, {@code DELETE PENDING > DELETE IN_PROGRESS}. Updates (latestCampaignUpdate,
+ * latestSolutionUpdate, latestDatasetUpdate) report the same CREATE-prefixed states.
  */
 public final class Status {
-    public static final String ACTIVE = "ACTIVE";
-    public static final String CREATE_PENDING = "CREATE PENDING";
-    public static final String CREATE_IN_PROGRESS = "CREATE IN_PROGRESS";
-    public static final String CREATE_STOPPING = "CREATE STOPPING";
-
     private Status() {
     }
 

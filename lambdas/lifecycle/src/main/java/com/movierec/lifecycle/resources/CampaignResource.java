@@ -3,9 +3,9 @@ package com.movierec.lifecycle.resources;
 import com.movierec.lifecycle.core.CustomResourceEvent;
 import com.movierec.lifecycle.core.Failure;
 import com.movierec.lifecycle.core.Properties;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
 import com.movierec.lifecycle.core.SdkJson;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +35,7 @@ public final class CampaignResource extends UpdatableResource<Campaign> {
     private final PersonalizeClient personalize;
 
     public CampaignResource(PersonalizeClient personalize, Retry retry) {
-        super(ResourceType.CAMPAIGN, retry);
+        super(CustomResourceType.CAMPAIGN, retry);
         this.personalize = personalize;
     }
 

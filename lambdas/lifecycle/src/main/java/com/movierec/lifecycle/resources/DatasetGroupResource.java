@@ -3,8 +3,8 @@ package com.movierec.lifecycle.resources;
 import com.movierec.lifecycle.core.CustomResourceEvent;
 import com.movierec.lifecycle.core.Failure;
 import com.movierec.lifecycle.core.Properties;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Optional;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.CreateDatasetGroupRequest;
@@ -17,7 +17,7 @@ public final class DatasetGroupResource extends DescribedResource<DatasetGroup> 
     private final PersonalizeClient personalize;
 
     public DatasetGroupResource(PersonalizeClient personalize, Retry retry) {
-        super(ResourceType.DATASET_GROUP, retry);
+        super(CustomResourceType.DATASET_GROUP, retry);
         this.personalize = personalize;
     }
 

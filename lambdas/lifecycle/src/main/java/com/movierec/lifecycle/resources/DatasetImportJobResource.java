@@ -3,10 +3,10 @@ package com.movierec.lifecycle.resources;
 import com.movierec.lifecycle.core.CustomResourceEvent;
 import com.movierec.lifecycle.core.Failure;
 import com.movierec.lifecycle.core.Properties;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
 import com.movierec.lifecycle.watcher.WatcherKind;
 import com.movierec.lifecycle.watcher.WatcherLauncher;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.List;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.CreateDatasetImportJobRequest;
@@ -22,7 +22,7 @@ public final class DatasetImportJobResource extends WatchedJobResource {
     private final PersonalizeClient personalize;
 
     public DatasetImportJobResource(PersonalizeClient personalize, Retry retry, WatcherLauncher watchers) {
-        super(ResourceType.DATASET_IMPORT_JOB, WatcherKind.DATASET_IMPORT_JOB, retry, watchers);
+        super(CustomResourceType.DATASET_IMPORT_JOB, WatcherKind.DATASET_IMPORT_JOB, retry, watchers);
         this.personalize = personalize;
     }
 

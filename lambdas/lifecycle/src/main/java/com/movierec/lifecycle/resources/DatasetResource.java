@@ -2,8 +2,8 @@ package com.movierec.lifecycle.resources;
 
 import com.movierec.lifecycle.core.CustomResourceEvent;
 import com.movierec.lifecycle.core.Properties;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +26,7 @@ public final class DatasetResource extends UpdatableResource<Dataset> {
     private final PersonalizeClient personalize;
 
     public DatasetResource(PersonalizeClient personalize, Retry retry) {
-        super(ResourceType.DATASET, retry);
+        super(CustomResourceType.DATASET, retry);
         this.personalize = personalize;
     }
 

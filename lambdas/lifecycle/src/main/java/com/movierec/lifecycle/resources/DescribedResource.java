@@ -5,9 +5,9 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import com.movierec.lifecycle.core.Completion;
 import com.movierec.lifecycle.core.CustomResourceEvent;
 import com.movierec.lifecycle.core.Failure;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
 import com.movierec.lifecycle.core.Status;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.personalize.model.ResourceNotFoundExcepti
  */
 public abstract class DescribedResource<T> extends LifecycleResource {
 
-    protected DescribedResource(ResourceType type, Retry retry) {
+    protected DescribedResource(CustomResourceType type, Retry retry) {
         super(type, retry);
     }
 

@@ -2,8 +2,8 @@ package com.movierec.lifecycle.resources;
 
 import com.movierec.lifecycle.core.CustomResourceEvent;
 import com.movierec.lifecycle.core.Properties;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
@@ -17,7 +17,7 @@ public final class EventTrackerResource extends DescribedResource<EventTracker> 
     private final PersonalizeClient personalize;
 
     public EventTrackerResource(PersonalizeClient personalize, Retry retry) {
-        super(ResourceType.EVENT_TRACKER, retry);
+        super(CustomResourceType.EVENT_TRACKER, retry);
         this.personalize = personalize;
     }
 

@@ -2,8 +2,8 @@ package com.movierec.lifecycle.resources;
 
 import com.movierec.lifecycle.core.CustomResourceEvent;
 import com.movierec.lifecycle.core.Properties;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Optional;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.CreateFilterRequest;
@@ -16,7 +16,7 @@ public final class FilterResource extends DescribedResource<Filter> {
     private final PersonalizeClient personalize;
 
     public FilterResource(PersonalizeClient personalize, Retry retry) {
-        super(ResourceType.FILTER, retry);
+        super(CustomResourceType.FILTER, retry);
         this.personalize = personalize;
     }
 

@@ -4,10 +4,10 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import com.movierec.lifecycle.core.CustomResourceEvent;
 import com.movierec.lifecycle.core.Failure;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.RetriesExhausted;
 import com.movierec.lifecycle.core.Retry;
 import com.movierec.lifecycle.watcher.WatcherLauncher;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -26,19 +26,20 @@ import software.amazon.awssdk.services.personalize.model.ResourceAlreadyExistsEx
 public final class Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
 
-    private final Map<ResourceType, PersonalizeResource> resources = new EnumMap<>(ResourceType.class);
+    private final Map<CustomResourceType, PersonalizeResource> resources = new EnumMap<>(CustomResourceType.class);
 
     public Lifecycle(PersonalizeClient personalize, WatcherLauncher watchers, Retry retry) {
-        resources.put(ResourceType.SCHEMA, new SchemaResource(personalize, retry));
-        resources.put(ResourceType.DATASET_GROUP, new DatasetGroupResource(personalize, retry));
-        resources.put(ResourceType.DATASET, new DatasetResource(personalize, retry));
-        resources.put(ResourceType.DATASET_IMPORT_JOB, new DatasetImportJobResource(personalize, retry, watchers));
-        resources.put(ResourceType.SOLUTION, new SolutionResource(personalize, retry));
-        resources.put(ResourceType.SOLUTION_VERSION, new SolutionVersionResource(personalize, retry, watchers));
-        resources.put(ResourceType.SOLUTION_METRICS, new SolutionMetricsResource(personalize, retry));
-        resources.put(ResourceType.CAMPAIGN, new CampaignResource(personalize, retry));
-        resources.put(ResourceType.EVENT_TRACKER, new EventTrackerResource(personalize, retry));
-        resources.put(ResourceType.FILTER, new FilterResource(personalize, retry));
+        resources.put(CustomResourceType.SCHEMA, new SchemaResource(personalize, retry));
+        resources.put(CustomResourceType.DATASET_GROUP, new DatasetGroupResource(personalize, retry));
+        resources.put(CustomResourceType.DATASET, new DatasetResource(personalize, retry));
+        resources.put(CustomResourceType.DATASET_IMPORT_JOB,
+                new DatasetImportJobResource(personalize, retry, watchers));
+        resources.put(CustomResourceType.SOLUTION, new SolutionResource(personalize, retry));
+        resources.put(CustomResourceType.SOLUTION_VERSION, new SolutionVersionResource(personalize, retry, watchers));
+        resources.put(CustomResourceType.SOLUTION_METRICS, new SolutionMetricsResource(personalize, retry));
+        resources.put(CustomResourceType.CAMPAIGN, new CampaignResource(personalize, retry));
+        resources.put(CustomResourceType.EVENT_TRACKER, new EventTrackerResource(personalize, retry));
+        resources.put(CustomResourceType.FILTER, new FilterResource(personalize, retry));
     }
 
     public Map<String, Object> onEvent(Map<String, Object> event) {

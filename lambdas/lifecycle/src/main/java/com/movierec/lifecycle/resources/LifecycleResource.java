@@ -7,8 +7,9 @@ import com.movierec.lifecycle.core.Completion;
 import com.movierec.lifecycle.core.CustomResourceEvent;
 import com.movierec.lifecycle.core.Failure;
 import com.movierec.lifecycle.core.OnEventResult;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
+import com.movierec.schemas.contract.CustomResourceType;
+import com.movierec.schemas.contract.ResourceProperties;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,10 +30,10 @@ import software.amazon.awssdk.services.personalize.model.UntagResourceRequest;
  */
 public abstract class LifecycleResource implements PersonalizeResource {
     protected final Logger log = LoggerFactory.getLogger(getClass());
-    protected final ResourceType type;
+    protected final CustomResourceType type;
     private final Retry retry;
 
-    protected LifecycleResource(ResourceType type, Retry retry) {
+    protected LifecycleResource(CustomResourceType type, Retry retry) {
         this.type = type;
         this.retry = retry;
     }
@@ -47,7 +48,7 @@ public abstract class LifecycleResource implements PersonalizeResource {
                             entry("changed", replacingChanges(event)));
                     yield created(event);
                 }
-                if (event.changedProperties().contains(ResourceTags.PROPERTY)) {
+                if (event.changedProperties().contains(ResourceProperties.TAGS)) {
                     retag(event, event.physicalId());
                 }
                 update(event, event.physicalId());
@@ -169,7 +170,7 @@ public abstract class LifecycleResource implements PersonalizeResource {
     private Set<String> replacingChanges(CustomResourceEvent event) {
         Set<String> changed = new LinkedHashSet<>(event.changedProperties());
         changed.removeAll(inPlaceProperties());
-        changed.remove(ResourceTags.PROPERTY);
+        changed.remove(ResourceProperties.TAGS);
         return changed;
     }
 

@@ -3,7 +3,7 @@ package com.movierec.lifecycle.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.movierec.lifecycle.core.Failure;
 import com.movierec.lifecycle.core.Properties;
-import com.movierec.lifecycle.core.ResourceType;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.TreeSet;
  */
 final class QualityGate {
     static final String PROPERTY = "QualityGate";
-    private static final ResourceType TYPE = ResourceType.SOLUTION_METRICS;
+    private static final CustomResourceType TYPE = CustomResourceType.SOLUTION_METRICS;
     private static final String MINIMUMS = "minimums";
     private static final String MAX_REGRESSION = "maxRegression";
     private static final String SHAPE = "must be {\"minimums\": {\"<metric>\": <number>, ...}, \"maxRegression\": "

@@ -1,7 +1,7 @@
 package com.movierec.lifecycle.resources;
 
 import com.movierec.lifecycle.core.Failure;
-import com.movierec.lifecycle.core.ResourceType;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Map;
 
 /** Refuses the recipes Personalize has retired, naming the one to use instead. */
@@ -19,13 +19,13 @@ final class Recipes {
 
     static String requireAvailable(String recipeArn) {
         if (!recipeArn.startsWith("arn:") || !recipeArn.contains(":recipe/")) {
-            throw Failure.property(ResourceType.SOLUTION, PROPERTY,
+            throw Failure.property(CustomResourceType.SOLUTION, PROPERTY,
                     "must be a recipe ARN such as " + USER_PERSONALIZATION_V2 + ", not '" + recipeArn + "'");
         }
         String recipe = recipeArn.substring(recipeArn.indexOf(":recipe/") + ":recipe/".length());
         String replacement = RETIRED.get(recipe);
         if (replacement != null) {
-            throw Failure.property(ResourceType.SOLUTION, PROPERTY, "names " + recipeArn
+            throw Failure.property(CustomResourceType.SOLUTION, PROPERTY, "names " + recipeArn
                     + ", a retired recipe Personalize no longer trains: use " + replacement + " instead");
         }
         return recipeArn;

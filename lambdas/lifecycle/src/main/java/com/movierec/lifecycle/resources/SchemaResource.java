@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.movierec.lifecycle.core.CustomResourceEvent;
 import com.movierec.lifecycle.core.Failure;
 import com.movierec.lifecycle.core.Properties;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
-import com.movierec.lifecycle.core.Status;
+import com.movierec.schemas.contract.CustomResourceType;
+import com.movierec.schemas.contract.PersonalizeStatus;
 import java.util.Optional;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.CreateSchemaRequest;
@@ -19,7 +19,7 @@ public final class SchemaResource extends DescribedResource<DatasetSchema> {
     private final PersonalizeClient personalize;
 
     public SchemaResource(PersonalizeClient personalize, Retry retry) {
-        super(ResourceType.SCHEMA, retry);
+        super(CustomResourceType.SCHEMA, retry);
         this.personalize = personalize;
     }
 
@@ -54,7 +54,7 @@ public final class SchemaResource extends DescribedResource<DatasetSchema> {
     /** A schema has no status: it is usable as soon as CreateSchema answers. */
     @Override
     protected String status(DatasetSchema schema) {
-        return Status.ACTIVE;
+        return PersonalizeStatus.ACTIVE;
     }
 
     @Override

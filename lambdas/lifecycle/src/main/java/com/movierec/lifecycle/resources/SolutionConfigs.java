@@ -3,8 +3,8 @@ package com.movierec.lifecycle.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.movierec.lifecycle.core.Failure;
 import com.movierec.lifecycle.core.Properties;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.SdkJson;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +20,7 @@ final class SolutionConfigs {
     static final String AUTO_TRAINING = "PerformAutoTraining";
     static final String SCHEDULE = "AutoTrainingSchedule";
     static final String CONFIG = "SolutionConfig";
-    private static final ResourceType TYPE = ResourceType.SOLUTION;
+    private static final CustomResourceType TYPE = CustomResourceType.SOLUTION;
     /** Personalize accepts rate(N days) for N from 1 to 30. */
     private static final Pattern RATE = Pattern.compile("rate\\((\\d{1,2}) days?\\)");
 

@@ -6,9 +6,9 @@ import com.movierec.lifecycle.core.Arns;
 import com.movierec.lifecycle.core.Completion;
 import com.movierec.lifecycle.core.CustomResourceEvent;
 import com.movierec.lifecycle.core.Failure;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
 import com.movierec.lifecycle.core.Status;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +34,7 @@ public final class SolutionMetricsResource extends LifecycleResource {
     private final QualityGateCheck gateCheck;
 
     public SolutionMetricsResource(PersonalizeClient personalize, Retry retry) {
-        super(ResourceType.SOLUTION_METRICS, retry);
+        super(CustomResourceType.SOLUTION_METRICS, retry);
         this.personalize = personalize;
         this.gateCheck = new QualityGateCheck(personalize, retry);
     }

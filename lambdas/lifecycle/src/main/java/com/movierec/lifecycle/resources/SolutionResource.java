@@ -4,8 +4,8 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import com.movierec.lifecycle.core.CustomResourceEvent;
 import com.movierec.lifecycle.core.Properties;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +30,7 @@ public final class SolutionResource extends UpdatableResource<Solution> {
     private final SolutionVersions versions;
 
     public SolutionResource(PersonalizeClient personalize, Retry retry) {
-        super(ResourceType.SOLUTION, retry);
+        super(CustomResourceType.SOLUTION, retry);
         this.personalize = personalize;
         this.versions = new SolutionVersions(personalize, retry);
     }

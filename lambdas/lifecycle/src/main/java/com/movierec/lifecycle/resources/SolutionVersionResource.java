@@ -2,11 +2,11 @@ package com.movierec.lifecycle.resources;
 
 import com.movierec.lifecycle.core.Arns;
 import com.movierec.lifecycle.core.CustomResourceEvent;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
 import com.movierec.lifecycle.core.Status;
 import com.movierec.lifecycle.watcher.WatcherKind;
 import com.movierec.lifecycle.watcher.WatcherLauncher;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.List;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.CreateSolutionVersionRequest;
@@ -25,7 +25,7 @@ public final class SolutionVersionResource extends WatchedJobResource {
     private final SolutionVersions versions;
 
     public SolutionVersionResource(PersonalizeClient personalize, Retry retry, WatcherLauncher watchers) {
-        super(ResourceType.SOLUTION_VERSION, WatcherKind.SOLUTION_VERSION, retry, watchers);
+        super(CustomResourceType.SOLUTION_VERSION, WatcherKind.SOLUTION_VERSION, retry, watchers);
         this.personalize = personalize;
         this.versions = new SolutionVersions(personalize, retry);
     }

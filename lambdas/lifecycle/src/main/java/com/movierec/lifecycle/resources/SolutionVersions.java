@@ -4,6 +4,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import com.movierec.lifecycle.core.Retry;
 import com.movierec.lifecycle.core.Status;
+import com.movierec.schemas.contract.PersonalizeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
@@ -48,7 +49,7 @@ final class SolutionVersions {
                 if (Status.isStoppable(version.status())) {
                     stop(version.solutionVersionArn());
                     inFlight = true;
-                } else if (Status.CREATE_STOPPING.equals(version.status())) {
+                } else if (PersonalizeStatus.CREATE_STOPPING.equals(version.status())) {
                     inFlight = true;
                 }
             }

@@ -5,9 +5,9 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import com.movierec.lifecycle.core.Completion;
 import com.movierec.lifecycle.core.CustomResourceEvent;
 import com.movierec.lifecycle.core.Failure;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
 import com.movierec.lifecycle.core.Status;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Optional;
 import software.amazon.awssdk.services.personalize.model.ResourceInUseException;
 
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.personalize.model.ResourceInUseException;
  */
 public abstract class UpdatableResource<T> extends DescribedResource<T> {
 
-    protected UpdatableResource(ResourceType type, Retry retry) {
+    protected UpdatableResource(CustomResourceType type, Retry retry) {
         super(type, retry);
     }
 

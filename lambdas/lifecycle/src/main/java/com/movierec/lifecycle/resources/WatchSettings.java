@@ -3,7 +3,7 @@ package com.movierec.lifecycle.resources;
 import com.movierec.lifecycle.core.Arns;
 import com.movierec.lifecycle.core.Failure;
 import com.movierec.lifecycle.core.Properties;
-import com.movierec.lifecycle.core.ResourceType;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Set;
 
 /** Where and how often a watcher reports a job: read before the job starts, so a missing one starts nothing. */
@@ -14,7 +14,7 @@ record WatchSettings(String signalUrl, String stateMachineArn, int pollSeconds) 
     /** These steer the watcher, not Personalize, so changing them never replaces the job. */
     static final Set<String> PROPERTIES = Set.of(SIGNAL_URL, STATE_MACHINE, POLL_SECONDS);
 
-    static WatchSettings from(ResourceType type, Properties properties) {
+    static WatchSettings from(CustomResourceType type, Properties properties) {
         String signalUrl = properties.required(SIGNAL_URL);
         if (!signalUrl.startsWith("https://") && !signalUrl.startsWith("http://")) {
             throw Failure.property(type, SIGNAL_URL, "must be the WaitConditionHandle's URL (Ref of the handle)");

@@ -2,11 +2,11 @@ package com.movierec.lifecycle.resources;
 
 import com.movierec.lifecycle.core.Completion;
 import com.movierec.lifecycle.core.CustomResourceEvent;
-import com.movierec.lifecycle.core.ResourceType;
 import com.movierec.lifecycle.core.Retry;
 import com.movierec.lifecycle.watcher.WatcherInput;
 import com.movierec.lifecycle.watcher.WatcherKind;
 import com.movierec.lifecycle.watcher.WatcherLauncher;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,7 +19,7 @@ public abstract class WatchedJobResource extends LifecycleResource {
     private final WatcherKind kind;
     private final WatcherLauncher watchers;
 
-    protected WatchedJobResource(ResourceType type, WatcherKind kind, Retry retry,
+    protected WatchedJobResource(CustomResourceType type, WatcherKind kind, Retry retry,
                                  WatcherLauncher watchers) {
         super(type, retry);
         this.kind = kind;

@@ -1,17 +1,17 @@
 package com.movierec.lifecycle.watcher;
 
 import com.movierec.lifecycle.core.Failure;
-import com.movierec.lifecycle.core.ResourceType;
+import com.movierec.schemas.contract.CustomResourceType;
 
 /** The two long-running jobs a watcher follows, by the {@code Kind} in the state machine input. */
 public enum WatcherKind {
-    DATASET_IMPORT_JOB("DatasetImportJob", ResourceType.DATASET_IMPORT_JOB),
-    SOLUTION_VERSION("SolutionVersion", ResourceType.SOLUTION_VERSION);
+    DATASET_IMPORT_JOB("DatasetImportJob", CustomResourceType.DATASET_IMPORT_JOB),
+    SOLUTION_VERSION("SolutionVersion", CustomResourceType.SOLUTION_VERSION);
 
     private final String wireName;
-    private final ResourceType resourceType;
+    private final CustomResourceType resourceType;
 
-    WatcherKind(String wireName, ResourceType resourceType) {
+    WatcherKind(String wireName, CustomResourceType resourceType) {
         this.wireName = wireName;
         this.resourceType = resourceType;
     }
@@ -25,7 +25,7 @@ public enum WatcherKind {
         throw Failure.of("the watcher input's Kind is '" + wireName + "': it must be DatasetImportJob or SolutionVersion");
     }
 
-    public ResourceType resourceType() {
+    public CustomResourceType resourceType() {
         return resourceType;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.movierec.lifecycle.testing.Events;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class CustomResourceEventTest {
         CustomResourceEvent event = CustomResourceEvent.from(Events.load("campaign/update-tps"));
 
         assertThat(event.requestType()).isEqualTo(RequestType.UPDATE);
-        assertThat(event.resourceType()).isEqualTo(ResourceType.CAMPAIGN);
+        assertThat(event.resourceType()).isEqualTo(CustomResourceType.CAMPAIGN);
         assertThat(event.logicalId()).isEqualTo("RecommendationsCampaignDEAD0001");
         assertThat(event.physicalId()).endsWith(":campaign/movierec-dev-recommendations-1a2b3c4d");
         assertThat(event.properties().requiredInt("MinProvisionedTPS", 1)).isEqualTo(5);
@@ -34,7 +35,7 @@ class CustomResourceEventTest {
 
     @Test
     void acceptsTheNativeValuesTheLocalDeployerMayPass() {
-        Properties properties = new Properties(ResourceType.SOLUTION, Map.of(
+        Properties properties = new Properties(CustomResourceType.SOLUTION, Map.of(
                 "PerformAutoTraining", true, "PollSeconds", 30, "SolutionConfig", Map.of("eventValueThreshold", "0.5")));
 
         assertThat(properties.requiredBoolean("PerformAutoTraining", "why")).isTrue();
@@ -45,7 +46,8 @@ class CustomResourceEventTest {
 
     @Test
     void answersTheFirstAllowedValueWhenAnOptionalChoiceIsAbsent() {
-        Properties properties = new Properties(ResourceType.DATASET_IMPORT_JOB, Map.of("ImportMode", "incremental"));
+        Properties properties = new Properties(CustomResourceType.DATASET_IMPORT_JOB,
+                Map.of("ImportMode", "incremental"));
 
         assertThat(properties.oneOf("ImportMode", List.of("FULL", "INCREMENTAL"))).isEqualTo("INCREMENTAL");
         assertThat(properties.oneOf("TrainingMode", List.of("FULL", "UPDATE"))).isEqualTo("FULL");
@@ -53,7 +55,7 @@ class CustomResourceEventTest {
 
     @Test
     void rejectsAnObjectWhereAStringBelongs() {
-        Properties properties = new Properties(ResourceType.FILTER, Map.of("Name", Map.of("Ref", "FilterName")));
+        Properties properties = new Properties(CustomResourceType.FILTER, Map.of("Name", Map.of("Ref", "FilterName")));
 
         assertThatThrownBy(() -> properties.required("Name"))
                 .hasMessage("Custom::PersonalizeFilter property Name must be a string, not a JSON object");
@@ -61,7 +63,8 @@ class CustomResourceEventTest {
 
     @Test
     void capsAFailureMessageSoCloudFormationStillAcceptsTheResponse() {
-        Failure failure = Failure.status(ResourceType.SOLUTION_VERSION, "movierec/1", "CREATE FAILED", "x".repeat(5000));
+        Failure failure = Failure.status(CustomResourceType.SOLUTION_VERSION, "movierec/1", "CREATE FAILED",
+                "x".repeat(5000));
 
         assertThat(failure.getMessage()).hasSize(1000).endsWith(" ... (truncated)");
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.movierec.lifecycle.core.Failure;
 import com.movierec.lifecycle.core.Properties;
-import com.movierec.lifecycle.core.ResourceType;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
@@ -57,7 +57,7 @@ class QualityGateTest {
 
         @Test
         void noGateChecksNothing() {
-            QualityGate none = QualityGate.from(new Properties(ResourceType.SOLUTION_METRICS, Map.of()));
+            QualityGate none = QualityGate.from(new Properties(CustomResourceType.SOLUTION_METRICS, Map.of()));
 
             assertThat(none.violations(Map.of(), Optional.empty())).isEmpty();
             assertThat(none.checksRegression()).isFalse();
@@ -195,6 +195,7 @@ class QualityGateTest {
     }
 
     private static QualityGate gate(String json) {
-        return QualityGate.from(new Properties(ResourceType.SOLUTION_METRICS, Map.of(QualityGate.PROPERTY, json)));
+        return QualityGate.from(new Properties(CustomResourceType.SOLUTION_METRICS,
+                Map.of(QualityGate.PROPERTY, json)));
     }
 }

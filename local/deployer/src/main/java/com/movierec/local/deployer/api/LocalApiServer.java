@@ -5,6 +5,7 @@ import com.movierec.api.ApiConfig;
 import com.movierec.api.ApiHandler;
 import com.movierec.api.catalog.MovieCatalog;
 import com.movierec.api.personalize.PersonalizeClients;
+import com.movierec.schemas.contract.ApiEnvironment;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -119,15 +120,16 @@ public final class LocalApiServer implements AutoCloseable {
     static Map<String, String> localEnvironment(Map<String, String> apiEnvironment, URI personalizeEndpoint,
                                                 Path itemsCsv, Path knownUsersFile) {
         Map<String, String> env = new HashMap<>(apiEnvironment);
-        env.put("ITEMS_FILE", itemsCsv.toString());
+        env.put(ApiEnvironment.ITEMS_FILE, itemsCsv.toString());
         if (knownUsersFile != null) {
-            env.put("KNOWN_USERS_FILE", knownUsersFile.toString());
+            env.put(ApiEnvironment.KNOWN_USERS_FILE, knownUsersFile.toString());
         } else {
             // A file that cannot exist, so every user counts as known rather than the Lambda layer's path being read.
-            env.put("KNOWN_USERS_FILE", itemsCsv.resolveSibling(".no-known-users-" + System.nanoTime()).toString());
+            env.put(ApiEnvironment.KNOWN_USERS_FILE,
+                    itemsCsv.resolveSibling(".no-known-users-" + System.nanoTime()).toString());
         }
-        env.put("PERSONALIZE_RUNTIME_ENDPOINT", personalizeEndpoint.toString());
-        env.put("PERSONALIZE_EVENTS_ENDPOINT", personalizeEndpoint.toString());
+        env.put(ApiEnvironment.PERSONALIZE_RUNTIME_ENDPOINT, personalizeEndpoint.toString());
+        env.put(ApiEnvironment.PERSONALIZE_EVENTS_ENDPOINT, personalizeEndpoint.toString());
         if (env.get("AWS_REGION") == null || env.get("AWS_REGION").isBlank()) {
             regionOfDeployedArns(apiEnvironment).ifPresent(region -> env.put("AWS_REGION", region));
         }

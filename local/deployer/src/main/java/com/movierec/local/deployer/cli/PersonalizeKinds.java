@@ -1,6 +1,7 @@
 package com.movierec.local.deployer.cli;
 
 import com.movierec.local.deployer.deploy.ResourceStatus;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Locale;
 import java.util.Map;
 
@@ -9,10 +10,10 @@ import java.util.Map;
  * what a long wait on it is doing, and a resource's name from its ARN.
  */
 final class PersonalizeKinds {
-    private static final String PREFIX = "Custom::Personalize";
+    private static final String PREFIX = CustomResourceType.PREFIX;
     private static final Map<String, String> STARTING = Map.of(
-            "DatasetImportJob", "import",
-            "SolutionVersion", "training");
+            CustomResourceType.DATASET_IMPORT_JOB.cloudFormationName(), "import",
+            CustomResourceType.SOLUTION_VERSION.cloudFormationName(), "training");
 
     private PersonalizeKinds() {
     }
@@ -36,7 +37,7 @@ final class PersonalizeKinds {
     static String activity(String type, ResourceStatus status) {
         String operation = status.name().substring(0, status.name().indexOf('_')).toLowerCase(Locale.ROOT);
         if (isPersonalize(type) && !operation.equals("delete")) {
-            String job = STARTING.get(type.substring(PREFIX.length()));
+            String job = STARTING.get(type);
             if (job != null) {
                 return job;
             }

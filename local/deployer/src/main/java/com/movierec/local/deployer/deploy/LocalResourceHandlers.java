@@ -15,6 +15,7 @@ import com.movierec.local.deployer.deploy.iam.FunctionS3Callers;
 import com.movierec.local.deployer.deploy.iam.LocalAccount;
 import com.movierec.local.deployer.deploy.resources.S3Callers;
 import com.movierec.local.deployer.deploy.iam.PolicyRegistration;
+import com.movierec.schemas.contract.CustomResourceType;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,7 @@ import java.util.Set;
  * and non-AWS types are refused before anything is deployed.
  */
 final class LocalResourceHandlers implements HandlerLookup {
-    private static final String PERSONALIZE_PREFIX = "Custom::Personalize";
+    private static final String PERSONALIZE_PREFIX = CustomResourceType.PREFIX;
     /** AWS types whose behaviour a stand-in would silently get wrong. */
     private static final Set<String> UNSUPPORTED = Set.of("AWS::CloudFormation::Stack",
             "AWS::CloudFormation::CustomResource", "AWS::CloudFormation::Macro", "AWS::Serverless::Function");

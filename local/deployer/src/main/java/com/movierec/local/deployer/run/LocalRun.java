@@ -15,6 +15,7 @@ import com.movierec.local.deployer.deploy.StageDeployment;
 import com.movierec.local.deployer.deploy.assembly.CloudAssembly;
 import com.movierec.local.deployer.deploy.assembly.StackArtifact;
 import com.movierec.local.deployer.deploy.assembly.StageAssembly;
+import com.movierec.schemas.contract.ApiEnvironment;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.URI;
@@ -96,8 +97,8 @@ public final class LocalRun implements AutoCloseable {
                                         AwsCredentialsProvider credentials) {
         try {
             return LocalApiServer.start(credentials, environment, engine.endpoint(),
-                    layers.resolve(required(environment, "ITEMS_FILE")),
-                    layers.resolve(required(environment, "KNOWN_USERS_FILE")),
+                    layers.resolve(required(environment, ApiEnvironment.ITEMS_FILE)),
+                    layers.resolve(required(environment, ApiEnvironment.KNOWN_USERS_FILE)),
                     settings.stage(), settings.apiPort(), settings.webRoot().orElse(null));
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof BindException) {

@@ -1,5 +1,6 @@
 package com.movierec.local.deployer.run;
 
+import com.movierec.schemas.contract.OfflineMetric;
 import java.util.Map;
 
 /**
@@ -12,10 +13,10 @@ import java.util.Map;
  */
 public record ServedModelMetrics(String campaignName, String recipe, String solutionVersionArn,
                                  Map<String, Double> metrics) {
-    public static final String NDCG_AT_10 = "normalized_discounted_cumulative_gain_at_10";
-    public static final String PRECISION_AT_10 = "precision_at_10";
-    public static final String MRR_AT_25 = "mean_reciprocal_rank_at_25";
-    public static final String COVERAGE = "coverage";
+    public static final String NDCG_AT_10 = OfflineMetric.NDCG_AT_10.metricName();
+    public static final String PRECISION_AT_10 = OfflineMetric.PRECISION_AT_10.metricName();
+    public static final String MRR_AT_25 = OfflineMetric.MRR_AT_25.metricName();
+    public static final String COVERAGE = OfflineMetric.COVERAGE.metricName();
 
     public ServedModelMetrics {
         metrics = Map.copyOf(metrics);

@@ -33,6 +33,13 @@ async function evaluate(simulation) {
   };
 }
 
+// The Java process that started this one decides when it ends: it exits when its stdin closes, which happens when
+// Java closes it or exits. A signal to the whole process group (a terminal's Ctrl-C, `timeout`, a service manager)
+// must not end it first, since local mode deletes the stage under IAM after that very signal.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {});
+}
+
 const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
 for await (const line of lines) {
   if (!line.trim()) continue;

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -81,19 +82,48 @@ class UpStopSignalsEndToEndTest {
         }
     }
 
-    /** {@code up} as bin/run starts it, with its logs, S3 root and output in {@code run}, and no engine delays. */
+    /**
+     * A terminal's Ctrl-C, {@code timeout} and a service manager signal the whole process group, so the IAM
+     * simulator's Node process gets the signal too, and it must outlive it: the stage is deleted under IAM after the
+     * signal. {@code up} runs as the leader of a process group of its own (setsid), which gets SIGTERM.
+     */
+    @Test
+    void sigtermToTheWholeProcessGroupStillDeletesTheStageUnderIam() throws Exception {
+        Path run = Files.createDirectories(tmp.resolve("sigterm-group"));
+        Process up = start(run, List.of("setsid"));
+        try {
+            awaitServingAndAnswer(up, run);
+
+            Process kill = new ProcessBuilder("kill", "-TERM", "--", "-" + up.pid()).inheritIO().start();
+            assertThat(kill.waitFor()).isZero();
+
+            assertStoppedCleanly(up, run, "SIGTERM");
+        } finally {
+            up.destroyForcibly();
+        }
+    }
+
     private static Process start(Path run) throws IOException {
+        return start(run, List.of());
+    }
+
+    /**
+     * {@code up} as bin/run starts it, with its logs, S3 root and output in {@code run}, and no engine delays;
+     * {@code launcher} comes before java (setsid execs it, so the process is still java).
+     */
+    private static Process start(Path run, List<String> launcher) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         // Surefire runs the tests from a manifest-only jar; it names the real class path in this property.
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         // It runs in its own directory, with the modules' jars: it is told where the repository's IAM simulator is.
-        List<String> command = List.of(java.toString(), "-cp", classPath,
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(java.toString(), "-cp", classPath,
                 "-D" + IamSimulator.ROOT_PROPERTY + "=" + RepositoryRoot.find(),
                 "com.movierec.local.deployer.cli.LocalModeCommand", "up",
                 "--cdk-out", cdkOut.toString(), "--stage", SynthesizedDev.STAGE, "--port", "0",
                 "--web-root", RepositoryRoot.find().resolve("web").toString(),
                 "--s3-root", run.resolve("s3").toString(), "--api-log", run.resolve("api.log").toString(),
-                "--deploy-log", run.resolve("deploy.log").toString(), "--delays", "none");
+                "--deploy-log", run.resolve("deploy.log").toString(), "--delays", "none"));
         return new ProcessBuilder(command).directory(run.toFile())
                 .redirectOutput(run.resolve("stdout.txt").toFile())
                 .redirectError(run.resolve("stderr.txt").toFile())

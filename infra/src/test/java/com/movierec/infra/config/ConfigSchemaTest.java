@@ -52,6 +52,13 @@ class ConfigSchemaTest {
         assertThat(mismatches).isEmpty();
     }
 
+    /** A string the binder checks against a list of its own: the list is the schema's enum. */
+    @Test
+    void theDatasetsAreTheSchemas() {
+        assertThat(fieldValues(ConfigSchema.definition("environment").at("/properties/dataset/enum")))
+                .isEqualTo(EnvironmentConfig.DATASETS);
+    }
+
     /** A key the schema gives a default means, set to it, what it means left out. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("defaults")

@@ -1,5 +1,6 @@
 package com.movierec.infra.config;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ public enum ApiAuth {
     }
 
     /** The value of {@code api.auth} in cdk.json. */
+    @JsonValue
     public String configValue() {
         return configValue;
     }

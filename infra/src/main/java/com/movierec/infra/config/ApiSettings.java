@@ -1,7 +1,13 @@
 package com.movierec.infra.config;
 
+import static com.movierec.infra.config.ConfigCheck.at;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The recommendations API of an environment.
@@ -13,17 +19,48 @@ import java.util.Optional;
  * @param memoryMb            the function's memory; its CPU, and so its start-up time, scales with it
  * @param reservedConcurrency concurrency reserved for (and capping) the function; empty for none
  */
-public record ApiSettings(ApiAuth auth, Throttle throttle, Optional<Integer> quotaPerDay, List<String> allowedOrigins,
-                          int memoryMb, Optional<Integer> reservedConcurrency) {
+public record ApiSettings(
+        @JsonProperty(defaultValue = "apiKey")
+        @Fix("set \"apiKey\" (API keys and a usage plan, for browser frontends) or \"iam\" (AWS Signature Version 4, "
+                + "for callers with AWS credentials)")
+        ApiAuth auth,
+        @Fix("make it an object such as {\"rateLimit\": 50, \"burstLimit\": 100}") Throttle throttle,
+        @Fix("set a whole number of requests per API key per day, or null for no quota") Optional<Integer> quotaPerDay,
+        @Fix("list the frontends' origins, e.g. [\"https://app.example.com\"], or [] for no browser access")
+        List<String> allowedOrigins,
+        @JsonProperty(defaultValue = "" + ApiSettings.DEFAULT_MEMORY_MB)
+        @Fix("set a whole number of MB from " + ApiSettings.MIN_MEMORY_MB + " to " + ApiSettings.MAX_MEMORY_MB
+                + " (the API's start-up is CPU-bound, and Lambda's CPU grows with memory)")
+        int memoryMb,
+        @Fix("set a whole number from 1 to " + ApiSettings.MAX_RESERVED_CONCURRENCY + ", or null to reserve none (it "
+                + "is taken from the account's unreserved concurrency)")
+        Optional<Integer> reservedConcurrency) {
     public static final int DEFAULT_MEMORY_MB = 1024;
     public static final int MIN_MEMORY_MB = 1024;
     public static final int MAX_MEMORY_MB = 10240;
+    public static final int MAX_RESERVED_CONCURRENCY = 1000;
+
+    /** Lower case, as browsers send it: an origin that differs in case would never match. */
+    private static final Pattern HTTPS_ORIGIN = Pattern.compile(
+            "https://[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[1-9][0-9]{0,4})?");
+    private static final Pattern LOCAL_ORIGIN =
+            Pattern.compile("http://(localhost|127\\.0\\.0\\.1)(:[1-9][0-9]{0,4})?");
+    private static final String ORIGIN_FIX = "set https://host or https://host:port in lower case without a path, or "
+            + "http://localhost:port for local development";
 
     /**
      * @param rateLimit  steady requests per second
      * @param burstLimit requests that may arrive at once
      */
-    public record Throttle(int rateLimit, int burstLimit) {
+    public record Throttle(
+            @JsonProperty(defaultValue = "" + Throttle.DEFAULT_RATE_LIMIT)
+            @Fix("set a whole number of requests per second from 1 to " + Throttle.MAX_RATE_LIMIT + " (API Gateway's "
+                    + "default account limit)")
+            int rateLimit,
+            @JsonProperty(defaultValue = "" + Throttle.DEFAULT_BURST_LIMIT)
+            @Fix("set a whole number of requests from 1 to " + Throttle.MAX_BURST_LIMIT + " (API Gateway's default "
+                    + "account burst)")
+            int burstLimit) {
         public static final int DEFAULT_RATE_LIMIT = 50;
         public static final int DEFAULT_BURST_LIMIT = 100;
         /** API Gateway's default account-level limits per region. */
@@ -31,21 +68,36 @@ public record ApiSettings(ApiAuth auth, Throttle throttle, Optional<Integer> quo
         public static final int MAX_BURST_LIMIT = 5_000;
 
         public Throttle {
-            if (rateLimit < 1 || rateLimit > MAX_RATE_LIMIT || burstLimit < 1 || burstLimit > MAX_BURST_LIMIT) {
-                throw new IllegalArgumentException("throttle " + rateLimit + "/s, burst " + burstLimit + ": use a rate "
-                        + "of 1 to " + MAX_RATE_LIMIT + " and a burst of 1 to " + MAX_BURST_LIMIT);
-            }
+            new ConfigCheck(Throttle.class)
+                    .require(rateLimit >= 1 && rateLimit <= MAX_RATE_LIMIT, "rateLimit", rateLimit)
+                    .require(burstLimit >= 1 && burstLimit <= MAX_BURST_LIMIT, "burstLimit", burstLimit)
+                    .done();
         }
     }
 
     public ApiSettings {
-        if (auth == ApiAuth.IAM && quotaPerDay.isPresent()) {
-            throw new IllegalArgumentException("a quota counts an API key's requests: it needs API-key auth");
+        ConfigCheck check = new ConfigCheck(ApiSettings.class);
+        quotaPerDay.ifPresent(quota -> check.require(quota >= 1, "quotaPerDay", quota));
+        quotaPerDay.filter(quota -> quota >= 1 && auth == ApiAuth.IAM).ifPresent(quota -> check.require(false,
+                at("quotaPerDay"), quota, "a quota counts the requests of an API key, so it needs \"auth\": "
+                        + "\"apiKey\"; set it to null or leave it out"));
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < allowedOrigins.size(); i++) {
+            String origin = allowedOrigins.get(i);
+            if ("*".equals(origin)) {
+                check.require(false, at("allowedOrigins", i), origin, "list each frontend's origin instead; a "
+                        + "wildcard would let scripts on any website read the API's answers");
+            } else if (origin == null || !HTTPS_ORIGIN.matcher(origin).matches()
+                    && !LOCAL_ORIGIN.matcher(origin).matches()) {
+                check.require(false, at("allowedOrigins", i), origin, ORIGIN_FIX);
+            } else {
+                check.require(seen.add(origin), at("allowedOrigins", i), origin, "it is listed twice; remove one");
+            }
         }
-        if (memoryMb < MIN_MEMORY_MB || memoryMb > MAX_MEMORY_MB) {
-            throw new IllegalArgumentException("memoryMb is " + memoryMb + ": use " + MIN_MEMORY_MB + " to "
-                    + MAX_MEMORY_MB);
-        }
+        check.require(memoryMb >= MIN_MEMORY_MB && memoryMb <= MAX_MEMORY_MB, "memoryMb", memoryMb);
+        reservedConcurrency.ifPresent(reserved -> check.require(reserved >= 1
+                && reserved <= MAX_RESERVED_CONCURRENCY, "reservedConcurrency", reserved));
+        check.done();
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 

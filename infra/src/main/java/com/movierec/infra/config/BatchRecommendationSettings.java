@@ -1,5 +1,6 @@
 package com.movierec.infra.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
 
 /**
@@ -9,16 +10,20 @@ import java.util.Optional;
  * @param schedule   {@code rate(N days)} or {@code cron(...)}; empty to run it on demand only
  * @param numResults the recommendations per user, 1 to 500
  */
-public record BatchRecommendationSettings(Optional<String> schedule, int numResults) {
+public record BatchRecommendationSettings(
+        @Fix(Schedules.FIX + ", or null to run it on demand only") Optional<String> schedule,
+        @JsonProperty(defaultValue = "" + BatchRecommendationSettings.DEFAULT_NUM_RESULTS)
+        @Fix("set a whole number of recommendations per user from 1 to " + BatchRecommendationSettings.MAX_NUM_RESULTS
+                + " (the most a batch inference job returns)")
+        int numResults) {
     public static final int DEFAULT_NUM_RESULTS = 25;
     /** The most a batch inference job returns per user. */
     public static final int MAX_NUM_RESULTS = 500;
 
     public BatchRecommendationSettings {
-        schedule.ifPresent(s -> Schedules.require("batch recommendations schedule", s));
-        if (numResults < 1 || numResults > MAX_NUM_RESULTS) {
-            throw new IllegalArgumentException("numResults is " + numResults + ": use 1 to " + MAX_NUM_RESULTS);
-        }
+        ConfigCheck check = new ConfigCheck(BatchRecommendationSettings.class);
+        schedule.ifPresent(s -> check.require(Schedules.isValid(s), "schedule", s));
+        check.require(numResults >= 1 && numResults <= MAX_NUM_RESULTS, "numResults", numResults).done();
     }
 
     /** On demand only, 25 recommendations per user. */

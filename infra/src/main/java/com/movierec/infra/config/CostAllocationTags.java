@@ -1,16 +1,23 @@
 package com.movierec.infra.config;
 
+import static com.movierec.infra.config.ConfigCheck.at;
+
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
  * The cost-allocation tags of an environment: the constructs tag every resource with {@link #merged(String)}, the
  * defaults {@code Project=movierec} and {@code Environment=<name>} and then the environment's own tags.
  *
- * @param custom the environment's own tags, in cdk.json order; never {@code Project} or {@code Environment}
+ * @param custom the environment's own tags, in key order; never {@code Project} or {@code Environment}
  */
 public record CostAllocationTags(Map<String, String> custom) {
     public static final String PROJECT_KEY = "Project";
@@ -25,20 +32,50 @@ public record CostAllocationTags(Map<String, String> custom) {
     private static final String CHARACTERS = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]";
     static final Pattern KEY = Pattern.compile(CHARACTERS + "{1," + MAX_KEY_LENGTH + "}");
     static final Pattern VALUE = Pattern.compile(CHARACTERS + "{0," + MAX_VALUE_LENGTH + "}");
+    private static final String ALLOWED = "letters, digits, spaces and _ . : / = + - @";
 
     public CostAllocationTags {
-        if (custom.size() > MAX_CUSTOM_TAGS) {
-            throw new IllegalArgumentException(custom.size() + " tags: use at most " + MAX_CUSTOM_TAGS);
-        }
-        custom.forEach((key, value) -> {
-            if (!KEY.matcher(key).matches() || isReservedByAws(key) || isDefaultKey(key)
-                    || !VALUE.matcher(value).matches()) {
-                throw new IllegalArgumentException("tag " + key + "=" + value + " is not allowed: use a key of 1 to "
-                        + MAX_KEY_LENGTH + " characters without the aws: prefix, other than " + PROJECT_KEY + " and "
-                        + ENVIRONMENT_KEY + ", and a value of at most " + MAX_VALUE_LENGTH + " characters");
+        ConfigCheck check = new ConfigCheck(CostAllocationTags.class);
+        new TreeMap<>(custom).forEach((key, value) -> {
+            if (isReservedByAws(key)) {
+                check.add(at(key), "is not a valid tag key: AWS reserves the aws: prefix; choose another key");
+            } else if (!KEY.matcher(key).matches()) {
+                check.add(at(key), "is not a valid tag key: use 1 to " + MAX_KEY_LENGTH + " " + ALLOWED);
+            } else {
+                check.require(value != null && VALUE.matcher(value).matches(), at(key), value, "set a string of at "
+                        + "most " + MAX_VALUE_LENGTH + " " + ALLOWED + " (numbers and booleans need quotes)");
             }
         });
-        custom = Collections.unmodifiableMap(new LinkedHashMap<>(custom));
+        if (check.passed() && custom.size() > MAX_CUSTOM_TAGS) {
+            check.add(at(), "has " + custom.size() + " tags: keep at most " + MAX_CUSTOM_TAGS + " (AWS allows 50 per "
+                    + "resource, and " + PROJECT_KEY + " and " + ENVIRONMENT_KEY + " take two)");
+        }
+        check.done();
+        custom.keySet().stream().filter(CostAllocationTags::isDefaultKey).findFirst().ifPresent(key -> {
+            throw new IllegalArgumentException("tag " + key + " is every resource's already and cannot be changed");
+        });
+        custom = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(custom)));
+    }
+
+    /**
+     * The {@code tags} object of an environment in cdk.json (its null values are no tags); a default key is refused
+     * with the value every resource has, which for {@code Environment} is the environment's name.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static CostAllocationTags fromConfig(@JacksonInject(ConfigBinder.KEY) String environment,
+                                         @JsonSetter(contentNulls = Nulls.SKIP) Map<String, String> tags) {
+        ConfigCheck check = new ConfigCheck(CostAllocationTags.class);
+        Map<String, String> custom = new TreeMap<>();
+        tags.forEach((key, value) -> {
+            if (isDefaultKey(key)) {
+                check.require(false, at(key), value, "every resource is tagged " + key + "="
+                        + (PROJECT_KEY.equals(key) ? PROJECT : environment) + " already, and that tag cannot be "
+                        + "changed; remove it, or choose another key");
+            } else {
+                custom.put(key, value);
+            }
+        });
+        return check.build(() -> new CostAllocationTags(custom));
     }
 
     /** No tags but the defaults. */

@@ -1,5 +1,6 @@
 package com.movierec.infra.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,9 +19,32 @@ import java.util.regex.Pattern;
  * @param idleCampaignHours          hours without a request to a campaign (billed for minProvisionedTPS all the same)
  *                                   that raise the idle-campaign alarm
  */
-public record MonitoringSettings(Optional<String> alarmEmail, Optional<String> alarmTopicArn, double api5xxPercent,
-                                 double api4xxPercent, int p99LatencyMs, double campaignUtilizationPercent,
-                                 int idleCampaignHours) {
+public record MonitoringSettings(
+        @Fix("set an email address such as \"ops@example.com\" to subscribe to the alarm topic, or null for no "
+                + "subscription")
+        Optional<String> alarmEmail,
+        @Fix("set the ARN of a standard SNS topic, arn:aws:sns:<region>:<12-digit account>:<name> (CloudWatch alarms "
+                + "cannot publish to FIFO topics), or null for a topic the stack creates")
+        Optional<String> alarmTopicArn,
+        @JsonProperty(defaultValue = "" + MonitoringSettings.DEFAULT_API_5XX_PERCENT)
+        @Fix(MonitoringSettings.ERRORS_FIX + "5xx status that raises the alarm")
+        double api5xxPercent,
+        @JsonProperty(defaultValue = "" + MonitoringSettings.DEFAULT_API_4XX_PERCENT)
+        @Fix(MonitoringSettings.ERRORS_FIX + "4xx status that raises the alarm")
+        double api4xxPercent,
+        @JsonProperty(defaultValue = "" + MonitoringSettings.DEFAULT_P99_LATENCY_MS)
+        @Fix("set a whole number of milliseconds from " + MonitoringSettings.MIN_P99_LATENCY_MS + " to "
+                + MonitoringSettings.MAX_P99_LATENCY_MS + " (below it a healthy API breaches the alarm; API Gateway "
+                + "ends a request after 29 seconds)")
+        int p99LatencyMs,
+        @JsonProperty(defaultValue = "" + MonitoringSettings.DEFAULT_CAMPAIGN_UTILIZATION_PERCENT)
+        @Fix("set a number from 1 to 100, the percentage of a campaign's minProvisionedTPS in use that raises the "
+                + "alarm (above 100 Personalize scales the campaign up and bills the extra)")
+        double campaignUtilizationPercent,
+        @JsonProperty(defaultValue = "" + MonitoringSettings.DEFAULT_IDLE_CAMPAIGN_HOURS)
+        @Fix("set a whole number of hours from 1 to " + MonitoringSettings.MAX_IDLE_CAMPAIGN_HOURS + " without a "
+                + "request to a campaign that raises the idle-campaign alarm (CloudWatch evaluates 7 days at most)")
+        int idleCampaignHours) {
     public static final double DEFAULT_API_5XX_PERCENT = 1;
     public static final double DEFAULT_API_4XX_PERCENT = 10;
     public static final int DEFAULT_P99_LATENCY_MS = 1500;
@@ -39,30 +63,22 @@ public record MonitoringSettings(Optional<String> alarmEmail, Optional<String> a
     static final Pattern TOPIC_ARN =
             Pattern.compile("arn:" + AwsPatterns.PARTITION_REGEX + ":sns:" + AwsPatterns.REGION_REGEX
                     + ":\\d{12}:[A-Za-z0-9_-]{1,256}");
+    private static final String ERRORS_FIX = "set a number above 0 and at most 100, the percentage of the API's "
+            + "requests answered with a ";
 
     public MonitoringSettings {
-        alarmEmail.filter(email -> !EMAIL.matcher(email).matches()).ifPresent(email -> {
-            throw new IllegalArgumentException("alarmEmail \"" + email + "\" is not an email address");
-        });
-        alarmTopicArn.filter(arn -> !TOPIC_ARN.matcher(arn).matches()).ifPresent(arn -> {
-            throw new IllegalArgumentException("alarmTopicArn \"" + arn + "\" is not the ARN of a standard SNS topic");
-        });
-        if (!isPercent(api5xxPercent) || !isPercent(api4xxPercent)) {
-            throw new IllegalArgumentException("the API's error thresholds are " + api5xxPercent + "% and "
-                    + api4xxPercent + "%: use more than 0 and at most 100");
-        }
-        if (p99LatencyMs < MIN_P99_LATENCY_MS || p99LatencyMs > MAX_P99_LATENCY_MS) {
-            throw new IllegalArgumentException("p99LatencyMs is " + p99LatencyMs + ": use " + MIN_P99_LATENCY_MS
-                    + " to " + MAX_P99_LATENCY_MS);
-        }
-        if (campaignUtilizationPercent < 1 || campaignUtilizationPercent > 100) {
-            throw new IllegalArgumentException("campaignUtilizationPercent is " + campaignUtilizationPercent
-                    + ": use 1 to 100");
-        }
-        if (idleCampaignHours < 1 || idleCampaignHours > MAX_IDLE_CAMPAIGN_HOURS) {
-            throw new IllegalArgumentException("idleCampaignHours is " + idleCampaignHours + ": use 1 to "
-                    + MAX_IDLE_CAMPAIGN_HOURS);
-        }
+        ConfigCheck check = new ConfigCheck(MonitoringSettings.class);
+        alarmEmail.ifPresent(email -> check.require(EMAIL.matcher(email).matches(), "alarmEmail", email));
+        alarmTopicArn.ifPresent(arn -> check.require(TOPIC_ARN.matcher(arn).matches(), "alarmTopicArn", arn));
+        check.require(isPercent(api5xxPercent), "api5xxPercent", api5xxPercent)
+                .require(isPercent(api4xxPercent), "api4xxPercent", api4xxPercent)
+                .require(p99LatencyMs >= MIN_P99_LATENCY_MS && p99LatencyMs <= MAX_P99_LATENCY_MS, "p99LatencyMs",
+                        p99LatencyMs)
+                .require(campaignUtilizationPercent >= 1 && campaignUtilizationPercent <= 100,
+                        "campaignUtilizationPercent", campaignUtilizationPercent)
+                .require(idleCampaignHours >= 1 && idleCampaignHours <= MAX_IDLE_CAMPAIGN_HOURS, "idleCampaignHours",
+                        idleCampaignHours)
+                .done();
     }
 
     /** No subscription, a topic the stack creates, and the default thresholds. */

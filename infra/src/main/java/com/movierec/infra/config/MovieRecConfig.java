@@ -1,5 +1,7 @@
 package com.movierec.infra.config;
 
+import static com.movierec.infra.config.ConfigCheck.at;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +14,21 @@ import java.util.Optional;
  * @param environments every environment, in the order cdk.json lists them
  * @param pipeline     the pipeline promoting the app through the environments; empty when cdk.json sets none
  */
-public record MovieRecConfig(Map<String, EnvironmentConfig> environments, Optional<PipelineConfig> pipeline) {
+public record MovieRecConfig(
+        @Fix("make it an object with one entry per environment") Map<String, EnvironmentConfig> environments,
+        @Fix("make it an object such as {\"connectionArn\": \"arn:aws:codeconnections:eu-west-1:123456789012:"
+                + "connection/<id>\", \"repository\": \"owner/name\"}, or leave it out to deploy without a pipeline")
+        Optional<PipelineConfig> pipeline) {
 
     public MovieRecConfig {
+        ConfigCheck check = new ConfigCheck(MovieRecConfig.class);
+        environments.forEach((name, environment) -> check.require(environment != null, at("environments", name),
+                environment, "make it an object of settings such as {\"region\": \"eu-west-1\"}"));
         if (environments.isEmpty()) {
-            throw new IllegalArgumentException("a configuration needs at least one environment");
+            check.add(at("environments"), "has no environment: add at least one, e.g. \"dev\": {\"region\": "
+                    + "\"eu-west-1\"}");
         }
+        check.done();
         if (pipeline.isPresent() && !environments.keySet().containsAll(pipeline.get().stages())) {
             throw new IllegalArgumentException("the pipeline's stages " + pipeline.get().stages() + " are not all "
                     + "environments of " + environments.keySet());

@@ -1,5 +1,7 @@
 package com.movierec.infra.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +26,8 @@ public enum Recipe {
         this.acceptsHpo = acceptsHpo;
     }
 
-    /** The recipe's name in Personalize, the last part of its ARN. */
+    /** The recipe's name in Personalize, the last part of its ARN, and its value in cdk.json. */
+    @JsonValue
     public String id() {
         return id;
     }
@@ -57,5 +60,14 @@ public enum Recipe {
 
     public static Optional<Recipe> byId(String id) {
         return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
+    }
+
+    /** The recipe cdk.json names; a retired one is refused with what replaces it. */
+    @JsonCreator
+    static Recipe fromConfig(String id) {
+        if (RetiredFeatures.isRetiredRecipe(id)) {
+            throw new InvalidConfigException(List.of(ConfigProblem.invalid(List.of(), id, RetiredFeatures.HRNN_FIX)));
+        }
+        return byId(id).orElseThrow(() -> new IllegalArgumentException("no recipe is called " + id));
     }
 }

@@ -1,5 +1,7 @@
 package com.movierec.infra.config;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The kinds of recommendation this project deploys, one campaign each. The config key names the slot in
  * {@code recipes}; the name segment goes into Personalize names and stack outputs.
@@ -20,7 +22,8 @@ public enum RecipeSlot {
         this.constructId = constructId;
     }
 
-    /** The key under {@code recipes} in the environment configuration. */
+    /** The key under {@code recipes} (and {@code qualityGate}) in the environment configuration. */
+    @JsonValue
     public String configKey() {
         return configKey;
     }

@@ -9,10 +9,12 @@ import java.util.Optional;
  *
  * @param schedule {@code rate(N days)} or {@code cron(...)}; empty for no scheduled retraining
  */
-public record RetrainingSettings(Optional<String> schedule) {
+public record RetrainingSettings(
+        @Fix(Schedules.FIX + ", or null for no scheduled retraining") Optional<String> schedule) {
 
     public RetrainingSettings {
-        schedule.ifPresent(s -> Schedules.require("retraining schedule", s));
+        schedule.ifPresent(s -> new ConfigCheck(RetrainingSettings.class).require(Schedules.isValid(s), "schedule", s)
+                .done());
     }
 
     /** No scheduled retraining. */

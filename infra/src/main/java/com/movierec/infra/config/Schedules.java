@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * {@code cron(...)} expression.
  */
 final class Schedules {
-    /** The fix for an invalid schedule, without the final full stop. */
+    /** The fix for an invalid schedule. */
     static final String FIX = "set \"rate(N days)\" with N from 1 to 30, or a \"cron(...)\" expression";
 
     private static final Pattern RATE_DAYS = Pattern.compile("rate\\((\\d{1,3}) days?\\)");
@@ -25,14 +25,5 @@ final class Schedules {
             return days >= 1 && days <= 30;
         }
         return CRON.matcher(schedule).matches();
-    }
-
-    /** For the records' compact constructors: {@code schedule} itself, or an exception naming {@code what}. */
-    static String require(String what, String schedule) {
-        if (!isValid(schedule)) {
-            throw new IllegalArgumentException(what + " is \"" + schedule + "\": use rate(N days) with N from 1 to 30, "
-                    + "or cron(...)");
-        }
-        return schedule;
     }
 }

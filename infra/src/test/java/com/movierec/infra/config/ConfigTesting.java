@@ -45,9 +45,9 @@ final class ConfigTesting {
         TrainingSettings training = defaults.training();
         return new EnvironmentConfig("dev", Optional.empty(), Optional.of("eu-west-1"), defaults.dataset(),
                 defaults.preparedDataDir(), defaults.eventType(), recipes, defaults.campaign(),
-                new TrainingSettings(training.hpo(), autoTraining, training.autoTrainingSchedule(), training.timeout(),
-                        training.pollSeconds()), defaults.retainDataOnDestroy(), defaults.api(), gate, monitoring,
-                retraining, batch, defaults.tags());
+                new TrainingSettings(training.hpo(), autoTraining, training.autoTrainingSchedule(),
+                        training.timeoutHours(), training.pollSeconds()), defaults.retainDataOnDestroy(), defaults.api(),
+                gate, monitoring, retraining, batch, defaults.tags());
     }
 
     /** {@code key, value, key, value...} as a map that, unlike Map.of, takes JSON nulls. */

@@ -141,7 +141,7 @@ class MonitoringSettingsTest {
     @MethodSource("invalidValues")
     void failsIfAValueIsInvalid(String key, Object value, String fix) {
         assertThat(envProblems(Map.of("monitoring", Map.of(key, value)))).containsExactly(DEV + "monitoring." + key
-                + " is " + ConfigNode.show(value) + fix);
+                + " is " + ConfigProblem.show(value) + fix);
     }
 
     @Test

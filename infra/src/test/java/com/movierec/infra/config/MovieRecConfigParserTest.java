@@ -110,7 +110,8 @@ class MovieRecConfigParserTest {
         assertThat(dev.recipes().enabled()).containsExactly(Recipe.USER_PERSONALIZATION_V2, Recipe.SIMILAR_ITEMS,
                 Recipe.POPULARITY_COUNT, Recipe.PERSONALIZED_RANKING_V2);
         assertThat(dev.campaign().minProvisionedTps()).isEqualTo(1);
-        assertThat(dev.training()).isEqualTo(new TrainingSettings(false, false, "rate(7 days)", Duration.ofHours(6), 60));
+        assertThat(dev.training()).isEqualTo(new TrainingSettings(false, false, "rate(7 days)", 6, 60));
+        assertThat(dev.training().timeout()).isEqualTo(Duration.ofHours(6));
         assertThat(dev.retainDataOnDestroy()).as("data is kept unless the configuration says otherwise").isTrue();
         assertThat(dev.api()).isEqualTo(new ApiSettings(ApiAuth.API_KEY, new ApiSettings.Throttle(50, 100),
                 Optional.empty(), List.of(), 1024, Optional.empty()));
@@ -147,7 +148,8 @@ class MovieRecConfigParserTest {
         assertThat(dev.recipes().recipe(RecipeSlot.RELATED_ITEMS)).contains(Recipe.SIMS);
         assertThat(dev.campaign().minProvisionedTps()).isEqualTo(3);
         assertThat(dev.training()).isEqualTo(new TrainingSettings(true, true, "cron(0 3 ? * MON *)",
-                Duration.ofHours(12), 30));
+                12, 30));
+        assertThat(dev.training().timeout()).isEqualTo(Duration.ofHours(12));
         assertThat(dev.retainDataOnDestroy()).isFalse();
         assertThat(dev.api()).isEqualTo(new ApiSettings(ApiAuth.API_KEY, new ApiSettings.Throttle(20, 40),
                 Optional.of(5000), List.of("https://app.example.com", "http://localhost:3000"), 2048,

@@ -131,7 +131,7 @@ class QualityGateConfigTest {
     void failsIfAMinimumIsOutsideZeroToOne(double minimum) {
         assertThat(envProblems(Map.of("qualityGate", Map.of("ranking", Map.of("minimums",
                 Map.of("precision_at_5", minimum)))))).containsExactly(DEV + "qualityGate.ranking.minimums"
-                + ".precision_at_5 is " + ConfigNode.show(minimum) + MINIMUM_FIX);
+                + ".precision_at_5 is " + ConfigProblem.show(minimum) + MINIMUM_FIX);
     }
 
     @Test
@@ -146,7 +146,7 @@ class QualityGateConfigTest {
     void failsIfMaxRegressionIsOutsideZeroToOne(double maxRegression) {
         assertThat(envProblems(Map.of("qualityGate", Map.of("popularity", Map.of("minimums", Map.of("coverage", 0),
                 "maxRegression", maxRegression))))).containsExactly(DEV + "qualityGate.popularity.maxRegression is "
-                + ConfigNode.show(maxRegression) + MAX_REGRESSION_FIX);
+                + ConfigProblem.show(maxRegression) + MAX_REGRESSION_FIX);
     }
 
     @Test

@@ -107,7 +107,7 @@ class RetrainingAndBatchSettingsTest {
     @ValueSource(doubles = {0, 501, 25.5})
     void failsIfNumResultsIsOutOfRangeOrNotWhole(double numResults) {
         assertThat(envProblems(Map.of("batchRecommendations", Map.of("numResults", numResults)))).containsExactly(DEV
-                + "batchRecommendations.numResults is " + ConfigNode.show(numResults) + NUM_RESULTS_FIX);
+                + "batchRecommendations.numResults is " + ConfigProblem.show(numResults) + NUM_RESULTS_FIX);
     }
 
     @Test

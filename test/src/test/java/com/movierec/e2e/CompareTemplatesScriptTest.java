@@ -2,17 +2,14 @@ package com.movierec.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.movierec.e2e.support.ScriptRun;
 import com.movierec.local.deployer.testing.RepositoryRoot;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -104,7 +101,7 @@ class CompareTemplatesScriptTest {
         Path after = assembly("after");
         writeApiStack(after, JAR, CODE, DATA, 1024);
 
-        Result result = compare(before, after);
+        ScriptRun result = compare(before, after);
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).isEqualTo("1 templates compared, 0 differ" + SUMMARY + "\n");
@@ -118,7 +115,7 @@ class CompareTemplatesScriptTest {
         Path after = assembly("after");
         writeApiStack(after, REBUILT_JAR, REBUILT_CODE, DATA, 1024);
 
-        Result result = compare(before, after);
+        ScriptRun result = compare(before, after);
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).isEqualTo("1 templates compared, 0 differ" + SUMMARY + "\n");
@@ -131,7 +128,7 @@ class CompareTemplatesScriptTest {
         Path after = assembly("after");
         writeApiStack(after, REBUILT_JAR, REBUILT_CODE, OTHER_DATA, 1024);
 
-        Result result = compare(before, after);
+        ScriptRun result = compare(before, after);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.stdout().lines().toList())
@@ -152,7 +149,7 @@ class CompareTemplatesScriptTest {
         Path after = assembly("after");
         writeApiStack(after, REBUILT_JAR, REBUILT_CODE, DATA, 2048);
 
-        Result result = compare(before, after);
+        ScriptRun result = compare(before, after);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         List<String> lines = result.stdout().lines().toList();
@@ -175,7 +172,7 @@ class CompareTemplatesScriptTest {
         writeStack(after, PIPELINE, PIPELINE_TEMPLATE, assets(templateAsset(PIPELINE)));
         writeApiStack(Files.createDirectories(after.resolve("assembly-dev")), REBUILT_JAR, REBUILT_CODE, DATA, 2048);
 
-        Result result = compare(before, after);
+        ScriptRun result = compare(before, after);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         List<String> lines = result.stdout().lines().toList();
@@ -196,7 +193,7 @@ class CompareTemplatesScriptTest {
         writeApiStack(after, JAR, CODE, DATA, 1024);
         writeStack(after, PERSONALIZE, stateMachineTemplate(definitionString(DEFINITION)), assets());
 
-        Result result = compare(before, after);
+        ScriptRun result = compare(before, after);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.stdout().lines()).containsExactly(
@@ -212,7 +209,7 @@ class CompareTemplatesScriptTest {
         writeDefinitionStacks(before, DEFINITION, DEFINITION_WITH_REFS);
         writeDefinitionStacks(after, DEFINITION_REORDERED, DEFINITION_WITH_REFS_REORDERED);
 
-        Result result = compare(before, after);
+        ScriptRun result = compare(before, after);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.stdout().lines().toList())
@@ -227,7 +224,7 @@ class CompareTemplatesScriptTest {
         writeDefinitionStacks(before, DEFINITION, DEFINITION_WITH_REFS);
         writeDefinitionStacks(after, DEFINITION_REORDERED, DEFINITION_WITH_REFS_REORDERED);
 
-        Result result = compare(before, after, "--sort-json-strings");
+        ScriptRun result = compare(before, after, "--sort-json-strings");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdout()).isEqualTo("2 templates compared, 0 differ" + SORTED_SUMMARY + "\n");
@@ -241,7 +238,7 @@ class CompareTemplatesScriptTest {
         writeDefinitionStacks(after, DEFINITION_REORDERED.replace("$.jobName", "$.name"),
                 DEFINITION_WITH_REFS_REORDERED.replace("<Ref DataBucketE3889A50>", "<Ref OtherBucket5A1C3B7E>"));
 
-        Result result = compare(before, after, "--sort-json-strings");
+        ScriptRun result = compare(before, after, "--sort-json-strings");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.stdout().lines().toList())
@@ -260,7 +257,7 @@ class CompareTemplatesScriptTest {
         Path notAnAssembly = Files.createDirectories(tmp.resolve("cdk.out"));
         Files.writeString(notAnAssembly.resolve(API + ".template.json"), apiTemplate(JAR, CODE, DATA, 1024));
 
-        Result result = compare(before, notAnAssembly);
+        ScriptRun result = compare(before, notAnAssembly);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.stdout()).isEmpty();
@@ -446,38 +443,10 @@ class CompareTemplatesScriptTest {
                   }""".formatted(hash, displayName, path, packaging, objectKey);
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
-
     /** Runs bin/compare-templates as a process on two assemblies, with {@code options} after them. */
-    private static Result compare(Path before, Path after, String... options) {
+    private static ScriptRun compare(Path before, Path after, String... options) {
         List<String> command = new ArrayList<>(List.of(SCRIPT.toString(), before.toString(), after.toString()));
         command.addAll(List.of(options));
-        try {
-            Process process = new ProcessBuilder(command).start();
-            process.getOutputStream().close();
-            CompletableFuture<String> stdout = read(process.getInputStream());
-            CompletableFuture<String> stderr = read(process.getErrorStream());
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("bin/compare-templates did not finish within 60 s");
-            }
-            return new Result(process.exitValue(), stdout.join(), stderr.join());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static CompletableFuture<String> read(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return ScriptRun.of(new ProcessBuilder(command), Duration.ofSeconds(60));
     }
 }

@@ -3,6 +3,7 @@ package com.movierec.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.movierec.e2e.support.LocalApi;
+import com.movierec.e2e.support.ScriptRun;
 import com.movierec.local.personalize.engine.Delays;
 import com.movierec.local.deployer.deploy.DeployListener;
 import com.movierec.local.deployer.run.LocalRun;
@@ -11,19 +12,16 @@ import com.movierec.local.deployer.testing.RepositoryRoot;
 import com.movierec.local.deployer.testing.SynthesizedDev;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +60,7 @@ class SmokeTestScriptTest {
 
     @Test
     void passesAgainstTheDeployedStageWithOneLinePerCallAndItsLatency() {
-        Result result = smokeTest(Map.of(), endpoint);
+        ScriptRun result = smokeTest(Map.of(), endpoint);
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stderr()).isEmpty();
@@ -78,14 +76,14 @@ class SmokeTestScriptTest {
 
     @Test
     void aTrailingSlashAndAnApiKeyChangeNothing() {
-        Result result = smokeTest(Map.of(), endpoint + "/", "not-checked-locally");
+        ScriptRun result = smokeTest(Map.of(), endpoint + "/", "not-checked-locally");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
     }
 
     @Test
     void aWrongPathFailsOnTheFirstCallWithItsStatusAndBody() {
-        Result result = smokeTest(Map.of(), endpoint + "/wrong-stage");
+        ScriptRun result = smokeTest(Map.of(), endpoint + "/wrong-stage");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stdout()).isEmpty();
@@ -96,7 +94,7 @@ class SmokeTestScriptTest {
 
     @Test
     void aUserTheModelDoesNotKnowFailsBecauseTheAnswerIsTheFallback() {
-        Result result = smokeTest(Map.of("SMOKE_USER_ID", "no-such-user-4711"), endpoint);
+        ScriptRun result = smokeTest(Map.of("SMOKE_USER_ID", "no-such-user-4711"), endpoint);
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stderr().lines()).singleElement().asString().startsWith("smoke-test: FAIL GET "
@@ -113,7 +111,7 @@ class SmokeTestScriptTest {
             port = socket.getLocalPort();
         }
 
-        Result result = smokeTest(Map.of(), "http://127.0.0.1:" + port);
+        ScriptRun result = smokeTest(Map.of(), "http://127.0.0.1:" + port);
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stderr().lines()).singleElement().asString()
@@ -123,7 +121,7 @@ class SmokeTestScriptTest {
 
     @Test
     void wrongArgumentsExitWithTwoAndTheUsage() {
-        Result result = smokeTest(Map.of());
+        ScriptRun result = smokeTest(Map.of());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stderr()).startsWith("usage: bin/smoke-test <api-url> [api-key]");
@@ -132,7 +130,7 @@ class SmokeTestScriptTest {
     @Test
     void anEmptyListFailsTheCallThatAnsweredIt() throws IOException {
         try (StandIn api = new StandIn("{\"movieId\":\"50\",\"fallback\":false,\"items\":[]}")) {
-            Result result = smokeTest(Map.of(), api.url());
+            ScriptRun result = smokeTest(Map.of(), api.url());
 
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.stdout().lines()).singleElement().asString()
@@ -149,7 +147,7 @@ class SmokeTestScriptTest {
             assertThat(api.headers).hasSize(3).allMatch(headers -> headers.contains("x-api-key=k3y-value"));
 
             api.headers.clear();
-            Result signed = smokeTest(Map.of("SMOKE_SIGV4_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
+            ScriptRun signed = smokeTest(Map.of("SMOKE_SIGV4_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
                     "AWS_SECRET_ACCESS_KEY", "secret", "AWS_SESSION_TOKEN", "session-token"), api.url());
 
             assertThat(signed.exitCode()).as(signed.toString()).isZero();
@@ -160,43 +158,15 @@ class SmokeTestScriptTest {
         }
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
-
     /** Runs bin/smoke-test as a process with {@code environment} added to this one's. */
-    private static Result smokeTest(Map<String, String> environment, String... arguments) {
+    private static ScriptRun smokeTest(Map<String, String> environment, String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of(SCRIPT.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("SMOKE_USER_ID");
         builder.environment().remove("SMOKE_SIGV4_REGION");
         builder.environment().putAll(environment);
-        try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            CompletableFuture<String> stdout = read(process.getInputStream());
-            CompletableFuture<String> stderr = read(process.getErrorStream());
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("bin/smoke-test did not finish within 90 s");
-            }
-            return new Result(process.exitValue(), stdout.join(), stderr.join());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static CompletableFuture<String> read(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return ScriptRun.of(builder, Duration.ofSeconds(90));
     }
 
     /**

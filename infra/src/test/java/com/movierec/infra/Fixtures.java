@@ -86,7 +86,7 @@ public final class Fixtures {
     /**
      * The {@code movierec} context: dev and staging delete their data; prod keeps it, tunes hyperparameters and
      * provisions 2 TPS per campaign. dev's API has a daily quota and a local origin, staging's the defaults (no
-     * browser origin), prod's a higher throttle and two origins.
+     * browser origin), prod's a higher throttle, two origins and a 30-second answer cache of 5,000 answers.
      */
     public static Map<String, Object> context() {
         Map<String, Object> environments = new LinkedHashMap<>();
@@ -94,7 +94,7 @@ public final class Fixtures {
         environments.put("staging", environment(false, false, 1));
         environments.put("prod", withApi(environment(true, true, 2), Map.of("auth", "apiKey",
                 "throttle", Map.of("rateLimit", 100, "burstLimit", 200), "allowedOrigins", PROD_ORIGINS,
-                "memoryMb", 2048)));
+                "memoryMb", 2048, "cache", Map.of("ttlSeconds", 30, "maxEntries", 5000))));
         return Map.of("environments", environments);
     }
 

@@ -214,13 +214,31 @@ class LocalDeployEndToEndTest {
         admin.throttleNext(1);
         Answer retried = api.get("/movies/popular?count=3");
         admin.throttleNext(2); // both of the client's attempts, as the deployed function makes them
-        Answer throttled = api.get("/movies/popular?count=3");
+        // Another count: the function's answer cache holds count=3 now and would answer it without a call.
+        Answer throttled = api.get("/movies/popular?count=4");
 
         assertThat(retried.status()).isEqualTo(200);
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.body().path("error").asText()).isEqualTo("THROTTLED");
         assertThat(throttled.header("Retry-After")).hasValue("1");
-        assertThat(api.get("/movies/popular?count=3").status()).isEqualTo(200);
+        // The 429 was not cached: the same request reaches Personalize again and is answered.
+        assertThat(api.get("/movies/popular?count=4").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void aRepeatedRequestIsAnsweredFromTheFunctionsCacheWithoutReachingPersonalize() {
+        EngineAdmin admin = new EngineAdmin(engine.server.endpoint());
+        Answer first = api.get("/movies/" + TOY_STORY + "/similar?count=7");
+        admin.throttleNext(1); // a call that reached personalize-local would spend it
+
+        Answer repeated = api.get("/movies/" + TOY_STORY + "/similar?count=7");
+        int throttlesLeft = admin.throttlesLeft();
+        admin.throttleNext(0);
+
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(repeated.body()).isEqualTo(first.body());
+        assertThat(throttlesLeft).as("no call reached personalize-local").isEqualTo(1);
     }
 
     @Test

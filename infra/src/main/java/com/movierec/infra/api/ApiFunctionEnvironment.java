@@ -36,6 +36,8 @@ final class ApiFunctionEnvironment {
         if (!settings.allowedOrigins().isEmpty()) {
             variables.put(ApiEnvironment.ALLOWED_ORIGINS, String.join(",", settings.allowedOrigins()));
         }
+        variables.put(ApiEnvironment.CACHE_TTL_SECONDS, Integer.toString(settings.cache().ttlSeconds()));
+        variables.put(ApiEnvironment.CACHE_MAX_ENTRIES, Integer.toString(settings.cache().maxEntries()));
         variables.put("POWERTOOLS_SERVICE_NAME", SERVICE_NAME);
         return variables;
     }

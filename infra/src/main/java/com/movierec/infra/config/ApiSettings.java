@@ -3,6 +3,7 @@ package com.movierec.infra.config;
 import static com.movierec.infra.config.ConfigCheck.at;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.movierec.schemas.contract.ApiEnvironment;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
  * @param allowedOrigins      the browser origins CORS lets read answers; empty for no browser access
  * @param memoryMb            the function's memory; its CPU, and so its start-up time, scales with it
  * @param reservedConcurrency concurrency reserved for (and capping) the function; empty for none
+ * @param cache               how long the function reuses Personalize's answers, and how many it keeps
  */
 public record ApiSettings(
         @JsonProperty(defaultValue = "apiKey")
@@ -34,7 +36,8 @@ public record ApiSettings(
         int memoryMb,
         @Fix("set a whole number from 1 to " + ApiSettings.MAX_RESERVED_CONCURRENCY + ", or null to reserve none (it "
                 + "is taken from the account's unreserved concurrency)")
-        Optional<Integer> reservedConcurrency) {
+        Optional<Integer> reservedConcurrency,
+        @Fix("make it an object such as {\"ttlSeconds\": 60, \"maxEntries\": 10000}") Cache cache) {
     public static final int DEFAULT_MEMORY_MB = 1024;
     public static final int MIN_MEMORY_MB = 1024;
     public static final int MAX_MEMORY_MB = 10240;
@@ -75,6 +78,39 @@ public record ApiSettings(
         }
     }
 
+    /**
+     * The function's answer cache (lambdas/api/README.md, "Answer cache"): a repeated request within the TTL is
+     * answered without a Personalize call, in the execution environment that answered it first.
+     *
+     * @param ttlSeconds how long an answer is reused; 0 turns the cache off
+     * @param maxEntries the most answers one execution environment keeps
+     */
+    public record Cache(
+            @JsonProperty(defaultValue = "" + Cache.DEFAULT_TTL_SECONDS)
+            @Fix("set a whole number of seconds from 0 (no cache) to " + ApiEnvironment.MAX_CACHE_TTL_SECONDS
+                    + ": the longest a user may see an answer that another execution environment has replaced")
+            int ttlSeconds,
+            @JsonProperty(defaultValue = "" + ApiEnvironment.DEFAULT_CACHE_MAX_ENTRIES)
+            @Fix("set a whole number of answers from 1 to " + ApiEnvironment.MAX_CACHE_ENTRIES + " per execution "
+                    + "environment (an answer of 25 movies holds about 2 KB)")
+            int maxEntries) {
+        public static final int DEFAULT_TTL_SECONDS = 60;
+
+        public Cache {
+            new ConfigCheck(Cache.class)
+                    .require(ttlSeconds >= 0 && ttlSeconds <= ApiEnvironment.MAX_CACHE_TTL_SECONDS, "ttlSeconds",
+                            ttlSeconds)
+                    .require(maxEntries >= 1 && maxEntries <= ApiEnvironment.MAX_CACHE_ENTRIES, "maxEntries",
+                            maxEntries)
+                    .done();
+        }
+
+        /** A minute, 10,000 answers. */
+        public static Cache defaults() {
+            return new Cache(DEFAULT_TTL_SECONDS, ApiEnvironment.DEFAULT_CACHE_MAX_ENTRIES);
+        }
+    }
+
     public ApiSettings {
         ConfigCheck check = new ConfigCheck(ApiSettings.class);
         quotaPerDay.ifPresent(quota -> check.require(quota >= 1, "quotaPerDay", quota));
@@ -101,10 +137,10 @@ public record ApiSettings(
         allowedOrigins = List.copyOf(allowedOrigins);
     }
 
-    /** API keys, 50 requests per second with bursts of 100, no quota, no browser origin, 1024 MB. */
+    /** API keys, 50 requests per second with bursts of 100, no quota, no browser origin, 1024 MB, a minute's cache. */
     public static ApiSettings defaults() {
         return new ApiSettings(ApiAuth.API_KEY,
                 new Throttle(Throttle.DEFAULT_RATE_LIMIT, Throttle.DEFAULT_BURST_LIMIT), Optional.empty(), List.of(),
-                DEFAULT_MEMORY_MB, Optional.empty());
+                DEFAULT_MEMORY_MB, Optional.empty(), Cache.defaults());
     }
 }

@@ -93,7 +93,7 @@ class ApiFunctionTest {
         assertThat(variables).containsOnlyKeys("USER_PERSONALIZATION_CAMPAIGN_ARN", "RELATED_ITEMS_CAMPAIGN_ARN",
                 "POPULARITY_CAMPAIGN_ARN", "RANKING_CAMPAIGN_ARN", "UNWATCHED_FILTER_ARN",
                 "UNWATCHED_IN_GENRE_FILTER_ARN", "EVENT_TRACKER_ID", "EVENT_TYPE", "ITEMS_FILE", "KNOWN_USERS_FILE",
-                "ALLOWED_ORIGINS", "POWERTOOLS_SERVICE_NAME");
+                "ALLOWED_ORIGINS", "CACHE_TTL_SECONDS", "CACHE_MAX_ENTRIES", "POWERTOOLS_SERVICE_NAME");
         assertThat(variables.get("USER_PERSONALIZATION_CAMPAIGN_ARN")).isEqualTo(campaign("UserPersonalization"));
         assertThat(variables.get("RELATED_ITEMS_CAMPAIGN_ARN")).isEqualTo(campaign("RelatedItems"));
         assertThat(variables.get("POPULARITY_CAMPAIGN_ARN")).isEqualTo(campaign("Popularity"));
@@ -107,6 +107,13 @@ class ApiFunctionTest {
                 .containsEntry("ALLOWED_ORIGINS", Fixtures.DEV_ORIGIN)
                 .containsEntry("POWERTOOLS_SERVICE_NAME", "movierec-api");
         assertThat(variables(prod)).containsEntry("ALLOWED_ORIGINS", String.join(",", Fixtures.PROD_ORIGINS));
+    }
+
+    @Test
+    void theAnswerCacheGetsItsTtlAndSizeFromTheConfiguration() {
+        assertThat(variables(dev)).as("the defaults").containsEntry("CACHE_TTL_SECONDS", "60")
+                .containsEntry("CACHE_MAX_ENTRIES", "10000");
+        assertThat(variables(prod)).containsEntry("CACHE_TTL_SECONDS", "30").containsEntry("CACHE_MAX_ENTRIES", "5000");
     }
 
     @Test

@@ -114,7 +114,7 @@ class MovieRecConfigParserTest {
         assertThat(dev.training().timeout()).isEqualTo(Duration.ofHours(6));
         assertThat(dev.retainDataOnDestroy()).as("data is kept unless the configuration says otherwise").isTrue();
         assertThat(dev.api()).isEqualTo(new ApiSettings(ApiAuth.API_KEY, new ApiSettings.Throttle(50, 100),
-                Optional.empty(), List.of(), 1024, Optional.empty()));
+                Optional.empty(), List.of(), 1024, Optional.empty(), new ApiSettings.Cache(60, 10_000)));
         assertThat(dev.qualityGate().isEmpty()).as("no slot is gated unless the configuration gates it").isTrue();
         assertThat(dev.monitoring()).isEqualTo(new MonitoringSettings(Optional.empty(), Optional.empty(), 1, 10, 1500,
                 80, 24));
@@ -137,7 +137,8 @@ class MovieRecConfigParserTest {
                 "retainDataOnDestroy", false,
                 "api", Map.of("auth", "apiKey", "throttle", Map.of("rateLimit", 20, "burstLimit", 40),
                         "quotaPerDay", 5000, "allowedOrigins", List.of("https://app.example.com",
-                                "http://localhost:3000"), "memoryMb", 2048, "reservedConcurrency", 10)))
+                                "http://localhost:3000"), "memoryMb", 2048, "reservedConcurrency", 10,
+                        "cache", Map.of("ttlSeconds", 0, "maxEntries", 100))))
                 .environment("dev").orElseThrow();
 
         assertThat(dev.account()).contains("123456789012");
@@ -153,7 +154,7 @@ class MovieRecConfigParserTest {
         assertThat(dev.retainDataOnDestroy()).isFalse();
         assertThat(dev.api()).isEqualTo(new ApiSettings(ApiAuth.API_KEY, new ApiSettings.Throttle(20, 40),
                 Optional.of(5000), List.of("https://app.example.com", "http://localhost:3000"), 2048,
-                Optional.of(10)));
+                Optional.of(10), new ApiSettings.Cache(0, 100)));
     }
 
     @Test
@@ -376,8 +377,8 @@ class MovieRecConfigParserTest {
     @Test
     void failsIfAnApiKeyIsMisspelt() {
         assertThat(envProblems(Map.of("api", Map.of("cors", List.of())))).containsExactly(
-                "movierec.environments.dev.api.cors is not a known key: use one of allowedOrigins, auth, memoryMb, "
-                        + "quotaPerDay, reservedConcurrency, throttle (see infra/README.md).");
+                "movierec.environments.dev.api.cors is not a known key: use one of allowedOrigins, auth, cache, "
+                        + "memoryMb, quotaPerDay, reservedConcurrency, throttle (see infra/README.md).");
     }
 
     @ParameterizedTest
@@ -485,6 +486,29 @@ class MovieRecConfigParserTest {
         assertThat(envProblems(Map.of("api", Map.of("reservedConcurrency", concurrency)))).containsExactly(
                 "movierec.environments.dev.api.reservedConcurrency is " + concurrency + ": set a whole number from 1 "
                         + "to 1000, or null to reserve none (it is taken from the account's unreserved concurrency).");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 3601})
+    void failsIfTheCacheTtlIsNotZeroToAnHour(int ttl) {
+        assertThat(envProblems(Map.of("api", Map.of("cache", Map.of("ttlSeconds", ttl))))).containsExactly(
+                "movierec.environments.dev.api.cache.ttlSeconds is " + ttl + ": set a whole number of seconds from 0 "
+                        + "(no cache) to 3600: the longest a user may see an answer that another execution "
+                        + "environment has replaced.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 100001})
+    void failsIfTheCacheSizeIsOutOfRange(int entries) {
+        assertThat(envProblems(Map.of("api", Map.of("cache", Map.of("maxEntries", entries))))).containsExactly(
+                "movierec.environments.dev.api.cache.maxEntries is " + entries + ": set a whole number of answers "
+                        + "from 1 to 100000 per execution environment (an answer of 25 movies holds about 2 KB).");
+    }
+
+    @Test
+    void failsIfTheCacheIsNotAnObject() {
+        assertThat(envProblems(Map.of("api", Map.of("cache", 60)))).containsExactly("movierec.environments.dev"
+                + ".api.cache is 60: make it an object such as {\"ttlSeconds\": 60, \"maxEntries\": 10000}.");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package com.movierec.api;
 
+import com.movierec.api.cache.CacheSettings;
 import com.movierec.schemas.contract.ApiEnvironment;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +30,7 @@ import java.util.Set;
  * @param region the AWS region of the Personalize resources
  * @param runtimeEndpoint a Personalize-runtime-compatible endpoint (local mode), or null for AWS's
  * @param eventsEndpoint a Personalize-events-compatible endpoint (local mode), or null for AWS's
+ * @param cache how long answers are reused and how many are kept; off unless CACHE_TTL_SECONDS is set
  */
 public record ApiConfig(
         String userPersonalizationCampaignArn,
@@ -43,7 +46,8 @@ public record ApiConfig(
         Set<String> allowedOrigins,
         String region,
         URI runtimeEndpoint,
-        URI eventsEndpoint) {
+        URI eventsEndpoint,
+        CacheSettings cache) {
 
     public static final String DEFAULT_EVENT_TYPE = "Watch";
     private static final int MAX_NAME_LENGTH = 256;
@@ -69,7 +73,8 @@ public record ApiConfig(
                 reader.origins(ApiEnvironment.ALLOWED_ORIGINS),
                 reader.required("AWS_REGION"),
                 reader.endpoint(ApiEnvironment.PERSONALIZE_RUNTIME_ENDPOINT),
-                reader.endpoint(ApiEnvironment.PERSONALIZE_EVENTS_ENDPOINT));
+                reader.endpoint(ApiEnvironment.PERSONALIZE_EVENTS_ENDPOINT),
+                reader.cache());
         reader.failIfAnyProblem();
         return config;
     }
@@ -127,6 +132,29 @@ public record ApiConfig(
             }
             problems.add(name + " must be an http(s) URL such as http://localhost:4566");
             return null;
+        }
+
+        /** CACHE_TTL_SECONDS (0 to an hour; unset: 0, no cache) and CACHE_MAX_ENTRIES. */
+        CacheSettings cache() {
+            int ttl = wholeNumber(ApiEnvironment.CACHE_TTL_SECONDS, 0, 0, ApiEnvironment.MAX_CACHE_TTL_SECONDS);
+            int entries = wholeNumber(ApiEnvironment.CACHE_MAX_ENTRIES, ApiEnvironment.DEFAULT_CACHE_MAX_ENTRIES, 1,
+                    ApiEnvironment.MAX_CACHE_ENTRIES);
+            return new CacheSettings(Duration.ofSeconds(ttl), entries);
+        }
+
+        int wholeNumber(String name, int fallback, int min, int max) {
+            String value = text(name, null);
+            if (value == null) {
+                return fallback;
+            }
+            if (value.matches("[0-9]{1,9}")) {
+                int number = Integer.parseInt(value);
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            }
+            problems.add(name + " must be a whole number from " + min + " to " + max);
+            return fallback;
         }
 
         Set<String> origins(String name) {

@@ -4,14 +4,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.movierec.api.cache.AnswerCache;
 import com.movierec.api.catalog.KnownUsers;
 import com.movierec.api.catalog.MovieCatalog;
 import com.movierec.api.http.ApiRequest;
 import com.movierec.api.http.Cors;
 import com.movierec.api.log.JsonLog;
+import com.movierec.api.personalize.AnswerKey;
 import com.movierec.api.personalize.EventRecorder;
 import com.movierec.api.personalize.PersonalizeClients;
 import com.movierec.api.personalize.PrimingHttpClient;
+import com.movierec.api.personalize.RecommendationList;
 import com.movierec.api.personalize.Recommendations;
 import java.time.Clock;
 import software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient;
@@ -24,6 +27,7 @@ import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClie
  */
 public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private final Router router;
+    private final AnswerCache<AnswerKey, RecommendationList> cache;
     /** Held here because CRaC keeps only weak references to registered resources. */
     private final Priming priming;
 
@@ -43,24 +47,41 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
      */
     public ApiHandler(ApiConfig config, PersonalizeRuntimeClient runtime, PersonalizeEventsClient events,
             MovieCatalog catalog) {
-        this(config, runtime, events, catalog, null);
+        this(config, runtime, events, catalog, Clock.systemUTC());
+    }
+
+    /**
+     * As above, on {@code clock}'s time: the answer cache's TTL and an event's default time (tests, and the cache
+     * benchmark replaying a request log).
+     */
+    public ApiHandler(ApiConfig config, PersonalizeRuntimeClient runtime, PersonalizeEventsClient events,
+            MovieCatalog catalog, Clock clock) {
+        this(config, runtime, events, catalog, null, clock);
     }
 
     /** With {@code http}, registers SnapStart priming; the clients must send through that HTTP client. */
     ApiHandler(ApiConfig config, PersonalizeRuntimeClient runtime, PersonalizeEventsClient events,
             MovieCatalog catalog, PrimingHttpClient http) {
+        this(config, runtime, events, catalog, http, Clock.systemUTC());
+    }
+
+    private ApiHandler(ApiConfig config, PersonalizeRuntimeClient runtime, PersonalizeEventsClient events,
+            MovieCatalog catalog, PrimingHttpClient http, Clock clock) {
         KnownUsers knownUsers = KnownUsers.load(config.knownUsersFile());
-        Clock clock = Clock.systemUTC();
-        Operations operations = new Operations(new Recommendations(config, runtime, catalog, knownUsers),
-                new EventRecorder(config, events, knownUsers, clock), catalog, config, clock);
+        AnswerCache<AnswerKey, RecommendationList> cache = new AnswerCache<>(config.cache(), clock, AnswerKey::userId);
+        Operations operations = new Operations(new Recommendations(config, runtime, catalog, knownUsers, cache),
+                new EventRecorder(config, events, knownUsers, clock, cache), catalog, config, clock);
         this.router = new Router(operations, new Cors(config.allowedOrigins()));
-        this.priming = http == null ? null : Priming.register(router, catalog, http);
+        this.cache = cache;
+        this.priming = http == null ? null : Priming.register(router, catalog, http, cache);
         JsonLog.info("Recommendations API ready", "movies", catalog.size(),
                 "userPersonalization", config.userPersonalizationCampaignArn() != null,
                 "relatedItems", config.relatedItemsCampaignArn() != null,
                 "popularity", config.popularityCampaignArn() != null,
                 "ranking", config.rankingCampaignArn() != null,
                 "events", config.eventTrackerId() != null,
+                "answerCacheTtlSeconds", config.cache().ttl().toSeconds(),
+                "answerCacheMaxEntries", config.cache().maxEntries(),
                 "snapStartPriming", priming != null);
     }
 
@@ -76,6 +97,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         } finally {
             JsonLog.endRequest();
         }
+    }
+
+    /** This instance's answer cache: its hits and misses (the cache benchmark), its size. */
+    public AnswerCache<AnswerKey, RecommendationList> answerCache() {
+        return cache;
     }
 
     /** The SnapStart priming of this instance, or null when it was built without the priming HTTP client. */

@@ -1,5 +1,6 @@
 package com.movierec.api;
 
+import com.movierec.api.cache.CacheControl;
 import com.movierec.api.catalog.MovieCatalog;
 import com.movierec.api.http.ApiException;
 import com.movierec.api.http.ApiRequest;
@@ -51,20 +52,21 @@ final class Operations {
         String userId = Validation.id("userId", userIdParameter);
         int count = Validation.count(request.queryParameter("count"));
         String genre = Validation.genre(request.queryParameter("genre"), catalog);
-        RecommendationList list = recommendations.forUser(userId, count, genre);
+        RecommendationList list = recommendations.forUser(userId, count, genre, maxAge(request));
         return ApiResponse.json(200, ResponseBodies.recommendations("userId", userId, list));
     }
 
     private ApiResponse similarMovies(String movieIdParameter, ApiRequest request) {
         int count = Validation.count(request.queryParameter("count"));
         String movieId = Validation.knownMovie("movieId", movieIdParameter, catalog);
-        RecommendationList list = recommendations.similarTo(movieId, count);
+        RecommendationList list = recommendations.similarTo(movieId, count, maxAge(request));
         return ApiResponse.json(200, ResponseBodies.recommendations("movieId", movieId, list));
     }
 
     private ApiResponse popularMovies(ApiRequest request) {
         int count = Validation.count(request.queryParameter("count"));
-        return ApiResponse.json(200, ResponseBodies.recommendations(null, null, recommendations.popular(count)));
+        return ApiResponse.json(200, ResponseBodies.recommendations(null, null,
+                recommendations.popular(count, maxAge(request))));
     }
 
     private ApiResponse movie(String movieIdParameter) {
@@ -90,7 +92,7 @@ final class Operations {
         for (String movieId : movieIds) {
             Validation.knownMovie("movieIds", movieId, catalog);
         }
-        RecommendationList ranked = recommendations.rank(userId, movieIds);
+        RecommendationList ranked = recommendations.rank(userId, movieIds, maxAge(request));
         return ApiResponse.json(200, ResponseBodies.recommendations("userId", userId, ranked));
     }
 
@@ -108,6 +110,11 @@ final class Operations {
         Validation.knownMovie("movieId", movieId, catalog);
         events.record(new UserEvent(userId, movieId, eventType, sessionId, recommendationId, sentAt));
         return ApiResponse.json(202, ResponseBodies.accepted(1));
+    }
+
+    /** The oldest cached answer the client accepts ({@code Cache-Control: max-age=N}); any, without one. */
+    private static long maxAge(ApiRequest request) {
+        return CacheControl.maxAgeMillis(request.header("Cache-Control"));
     }
 
     private Instant sentAt(Long epochSeconds) {

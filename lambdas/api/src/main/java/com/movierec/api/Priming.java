@@ -1,10 +1,12 @@
 package com.movierec.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.movierec.api.cache.AnswerCache;
 import com.movierec.api.catalog.Movie;
 import com.movierec.api.catalog.MovieCatalog;
 import com.movierec.api.http.ApiRequest;
 import com.movierec.api.log.JsonLog;
+import com.movierec.api.personalize.AnswerKey;
 import com.movierec.api.personalize.PrimingHttpClient;
 import com.movierec.api.personalize.RecommendationList;
 import com.movierec.api.personalize.RecommendedMovie;
@@ -18,7 +20,9 @@ import org.crac.Resource;
  * SnapStart priming: before Lambda snapshots the initialised instance, route requests of every kind (valid and
  * invalid) through the real router and SDK clients, with {@link PrimingHttpClient} answering each Personalize call
  * in-process, and render a full success body from the catalog. The snapshot then holds those classes loaded and
- * initialised, so the first request after a restore does not pay for them. Nothing leaves the instance.
+ * initialised, so the first request after a restore does not pay for them. Nothing leaves the instance, and nothing
+ * stays in the answer cache: it is emptied after each round, so every round reaches the SDK and no made-up answer is
+ * in the snapshot.
  */
 final class Priming implements Resource {
     static final int ROUNDS = 3;
@@ -26,15 +30,19 @@ final class Priming implements Resource {
     private final Router router;
     private final MovieCatalog catalog;
     private final PrimingHttpClient http;
+    private final AnswerCache<AnswerKey, RecommendationList> cache;
 
-    private Priming(Router router, MovieCatalog catalog, PrimingHttpClient http) {
+    private Priming(Router router, MovieCatalog catalog, PrimingHttpClient http,
+            AnswerCache<AnswerKey, RecommendationList> cache) {
         this.router = router;
         this.catalog = catalog;
         this.http = http;
+        this.cache = cache;
     }
 
-    static Priming register(Router router, MovieCatalog catalog, PrimingHttpClient http) {
-        Priming priming = new Priming(router, catalog, http);
+    static Priming register(Router router, MovieCatalog catalog, PrimingHttpClient http,
+            AnswerCache<AnswerKey, RecommendationList> cache) {
+        Priming priming = new Priming(router, catalog, http, cache);
         Core.getGlobalContext().register(priming);
         return priming;
     }
@@ -57,6 +65,7 @@ final class Priming implements Resource {
                 for (APIGatewayProxyRequestEvent event : requests) {
                     router.route(ApiRequest.of(event, "snapstart-priming"));
                 }
+                cache.clear();
                 ResponseBodies.recommendations("userId", "priming", sampleList());
             }
         });

@@ -63,6 +63,35 @@ class ApiConfigTest {
     }
 
     @Test
+    void theAnswerCacheIsOffUnlessATtlIsSet() {
+        ApiConfig config = ApiConfig.fromEnvironment(Map.of("AWS_REGION", "eu-west-1"));
+
+        assertThat(config.cache().enabled()).isFalse();
+        assertThat(config.cache().maxEntries()).isEqualTo(10_000);
+    }
+
+    @Test
+    void theAnswerCacheVariablesAreRead() {
+        ApiConfig config = ApiConfig.fromEnvironment(Map.of("AWS_REGION", "eu-west-1",
+                "CACHE_TTL_SECONDS", "60", "CACHE_MAX_ENTRIES", " 500 "));
+
+        assertThat(config.cache().ttl()).isEqualTo(java.time.Duration.ofSeconds(60));
+        assertThat(config.cache().maxEntries()).isEqualTo(500);
+    }
+
+    @Test
+    void answerCacheVariablesOutOfRangeAreNamedInTheStartupError() {
+        assertThatThrownBy(() -> ApiConfig.fromEnvironment(Map.of("AWS_REGION", "eu-west-1",
+                "CACHE_TTL_SECONDS", "3601", "CACHE_MAX_ENTRIES", "0")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CACHE_TTL_SECONDS must be a whole number from 0 to 3600")
+                .hasMessageContaining("CACHE_MAX_ENTRIES must be a whole number from 1 to 100000");
+        assertThatThrownBy(() -> ApiConfig.fromEnvironment(Map.of("AWS_REGION", "eu-west-1",
+                "CACHE_TTL_SECONDS", "1m")))
+                .hasMessageContaining("CACHE_TTL_SECONDS must be a whole number");
+    }
+
+    @Test
     void aMissingItemsFileStopsStartupSayingWhichVariableToSet() {
         ApiConfig config = ApiConfig.fromEnvironment(Map.of("AWS_REGION", "eu-west-1", "ITEMS_FILE", "/nonexistent/items.csv"));
 

@@ -139,6 +139,30 @@ class SdkWireTest {
     }
 
     @Test
+    void withTheAnswerCacheOnPrimingStillReachesTheSdkEveryRoundAndLeavesNoAnswerCached() {
+        var env = TestApi.environment();
+        env.put("PERSONALIZE_RUNTIME_ENDPOINT", stub.endpoint().toString());
+        env.put("PERSONALIZE_EVENTS_ENDPOINT", stub.endpoint().toString());
+        env.put("CACHE_TTL_SECONDS", "60");
+        ApiConfig config = ApiConfig.fromEnvironment(env);
+        PrimingHttpClient cachedHttp = new PrimingHttpClient(PersonalizeClients.httpClient());
+        ApiHandler cached = new ApiHandler(config, PersonalizeClients.runtime(config, cachedHttp),
+                PersonalizeClients.events(config, cachedHttp), TestApi.catalog(), cachedHttp);
+
+        cached.priming().prime();
+
+        assertThat(cachedHttp.answeredCalls()).isEqualTo(6 * Priming.ROUNDS);
+        assertThat(cached.answerCache().size()).isZero();
+        // The priming user's made-up answer is not served: the request reaches Personalize (the stub).
+        APIGatewayProxyResponseEvent response = cached.handleRequest(TestApi.event("get-user-recommendations")
+                .withPath("/users/priming/recommendations").withPathParameters(java.util.Map.of("userId", "priming"))
+                .withQueryStringParameters(java.util.Map.of("count", "25"))
+                .withMultiValueQueryStringParameters(null), null);
+        assertThat(TestApi.body(response).path("recommendationId").asText()).isEqualTo("RID-stub-1");
+        assertThat(stub.received()).hasSize(1);
+    }
+
+    @Test
     void afterPrimingRequestsReachPersonalizeAgain() {
         handler.priming().prime();
 

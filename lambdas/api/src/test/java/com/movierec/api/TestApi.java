@@ -81,6 +81,11 @@ final class TestApi {
         return new ApiHandler(config, runtime, events, catalog());
     }
 
+    /** A handler on {@code clock}'s time (the answer cache's TTL). */
+    ApiHandler handler(ApiConfig config, java.time.Clock clock) {
+        return new ApiHandler(config, runtime, events, catalog(), clock);
+    }
+
     /** Runs a fixture from src/test/resources/events through a handler with every variable set. */
     APIGatewayProxyResponseEvent call(String fixture) {
         return handler().handleRequest(event(fixture), null);

@@ -27,6 +27,10 @@ public final class ApiEnvironment {
     public static final String KNOWN_USERS_FILE = "KNOWN_USERS_FILE";
     /** The CORS origins, comma-separated. */
     public static final String ALLOWED_ORIGINS = "ALLOWED_ORIGINS";
+    /** Seconds an answer of Personalize is reused for the same request; 0 or unset: no answer cache. */
+    public static final String CACHE_TTL_SECONDS = "CACHE_TTL_SECONDS";
+    /** The most answers the cache of one execution environment holds; {@link #DEFAULT_CACHE_MAX_ENTRIES} when unset. */
+    public static final String CACHE_MAX_ENTRIES = "CACHE_MAX_ENTRIES";
     /** A Personalize-runtime-compatible endpoint instead of AWS's (local mode). */
     public static final String PERSONALIZE_RUNTIME_ENDPOINT = "PERSONALIZE_RUNTIME_ENDPOINT";
     /** A Personalize-events-compatible endpoint instead of AWS's (local mode). */
@@ -36,6 +40,13 @@ public final class ApiEnvironment {
     public static final String DEFAULT_ITEMS_FILE = "/opt/movierec/items.csv";
     /** Where the API's data layer puts the known users, and so the API's default. */
     public static final String DEFAULT_KNOWN_USERS_FILE = "/opt/movierec/known-users.txt";
+
+    /** The answer cache's size when {@link #CACHE_MAX_ENTRIES} is unset. */
+    public static final int DEFAULT_CACHE_MAX_ENTRIES = 10_000;
+    /** The longest {@link #CACHE_TTL_SECONDS}: an hour, as API Gateway's own stage cache allows. */
+    public static final int MAX_CACHE_TTL_SECONDS = 3_600;
+    /** The largest {@link #CACHE_MAX_ENTRIES} (an answer of 100 movies holds a few KB; see lambdas/api/README.md). */
+    public static final int MAX_CACHE_ENTRIES = 100_000;
 
     private ApiEnvironment() {
     }

@@ -65,15 +65,17 @@ class ContractTest {
         assertThat(variables).containsOnlyKeys("USER_PERSONALIZATION_CAMPAIGN_ARN", "RELATED_ITEMS_CAMPAIGN_ARN",
                 "POPULARITY_CAMPAIGN_ARN", "RANKING_CAMPAIGN_ARN", "UNWATCHED_FILTER_ARN",
                 "UNWATCHED_IN_GENRE_FILTER_ARN", "EVENT_TRACKER_ID", "EVENT_TYPE", "ITEMS_FILE", "KNOWN_USERS_FILE",
-                "ALLOWED_ORIGINS", "PERSONALIZE_RUNTIME_ENDPOINT", "PERSONALIZE_EVENTS_ENDPOINT",
-                "DEFAULT_ITEMS_FILE", "DEFAULT_KNOWN_USERS_FILE");
+                "ALLOWED_ORIGINS", "CACHE_TTL_SECONDS", "CACHE_MAX_ENTRIES", "PERSONALIZE_RUNTIME_ENDPOINT",
+                "PERSONALIZE_EVENTS_ENDPOINT", "DEFAULT_ITEMS_FILE", "DEFAULT_KNOWN_USERS_FILE",
+                "DEFAULT_CACHE_MAX_ENTRIES", "MAX_CACHE_TTL_SECONDS", "MAX_CACHE_ENTRIES");
         variables.forEach((constant, value) -> {
-            if (!constant.startsWith("DEFAULT_")) {
+            if (!isValue(constant)) {
                 assertThat(value).as(constant).isEqualTo(constant);
             }
         });
         assertThat(ApiEnvironment.DEFAULT_ITEMS_FILE).isEqualTo("/opt/movierec/items.csv");
         assertThat(ApiEnvironment.DEFAULT_KNOWN_USERS_FILE).isEqualTo("/opt/movierec/known-users.txt");
+        assertThat(ApiEnvironment.MAX_CACHE_TTL_SECONDS).isEqualTo(3600);
     }
 
     @Test
@@ -105,9 +107,14 @@ class ContractTest {
                 assertThat(resources).contains("| `" + type.cloudFormationName() + "`"));
         String api = Files.readString(REPOSITORY.resolve("lambdas/api/README.md"));
         assertThat(constants(ApiEnvironment.class)).allSatisfy((constant, value) ->
-                assertThat(api).contains(constant.startsWith("DEFAULT_") ? "`" + value + "`" : "| `" + value + "`"));
+                assertThat(api).contains(isValue(constant) ? "`" + value + "`" : "| `" + value + "`"));
         String configuration = Files.readString(REPOSITORY.resolve("docs/configuration.md"));
         assertThat(OfflineMetric.names()).allSatisfy(metric -> assertThat(configuration).contains("`" + metric + "`"));
+    }
+
+    /** A default or a limit of a variable, rather than a variable's name. */
+    private static boolean isValue(String constant) {
+        return constant.startsWith("DEFAULT_") || constant.startsWith("MAX_");
     }
 
     /** The public constants of {@code type}, by name. */

@@ -1,6 +1,7 @@
 package com.movierec.api.personalize;
 
 import com.movierec.api.ApiConfig;
+import com.movierec.api.cache.AnswerCache;
 import com.movierec.api.catalog.KnownUsers;
 import com.movierec.api.http.ApiException;
 import java.time.Clock;
@@ -9,18 +10,24 @@ import software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient
 import software.amazon.awssdk.services.personalizeevents.model.Event;
 import software.amazon.awssdk.services.personalizeevents.model.PutEventsRequest;
 
-/** Records interactions through the event tracker, so the campaigns react to them within seconds. */
+/**
+ * Records interactions through the event tracker, so the campaigns react to them within seconds, and drops the
+ * user's cached answers, so the next request for them asks Personalize again.
+ */
 public final class EventRecorder {
     private final ApiConfig config;
     private final PersonalizeEventsClient events;
     private final KnownUsers knownUsers;
     private final Clock clock;
+    private final AnswerCache<AnswerKey, RecommendationList> cache;
 
-    public EventRecorder(ApiConfig config, PersonalizeEventsClient events, KnownUsers knownUsers, Clock clock) {
+    public EventRecorder(ApiConfig config, PersonalizeEventsClient events, KnownUsers knownUsers, Clock clock,
+            AnswerCache<AnswerKey, RecommendationList> cache) {
         this.config = config;
         this.events = events;
         this.knownUsers = knownUsers;
         this.clock = clock;
+        this.cache = cache;
     }
 
     public void record(UserEvent event) {
@@ -42,8 +49,12 @@ public final class EventRecorder {
                     .eventList(personalizeEvent)
                     .build());
         } catch (SdkException e) {
+            // A call that timed out may still have been recorded.
+            cache.invalidateUser(event.userId());
             throw PersonalizeErrors.translate("PutEvents", e);
         }
+        // Known first: an answer loaded after the invalidation must not be the popular fallback any more.
         knownUsers.recordActivity(event.userId());
+        cache.invalidateUser(event.userId());
     }
 }

@@ -1,6 +1,7 @@
 package com.movierec.api.personalize;
 
 import com.movierec.api.ApiConfig;
+import com.movierec.api.cache.AnswerCache;
 import com.movierec.api.catalog.KnownUsers;
 import com.movierec.api.catalog.Movie;
 import com.movierec.api.catalog.MovieCatalog;
@@ -19,7 +20,9 @@ import software.amazon.awssdk.services.personalizeruntime.model.PredictedItem;
 
 /**
  * The four read operations on Personalize's campaigns, with catalog metadata joined to every item. Inputs arrive
- * validated; what is left here is choosing the campaign and filter, and turning failures into API errors.
+ * validated; what is left here is choosing the campaign and filter, and turning failures into API errors. Answers go
+ * through the answer cache, keyed by the request sent ({@link AnswerKey}); {@code maxAgeMillis} is the oldest stored
+ * answer the client accepts ({@link com.movierec.api.cache.CacheControl#ANY_AGE} for any within the TTL).
  */
 public final class Recommendations {
     /** The genre filter's placeholder: the filter expression says {@code Items.GENRES IN ($GENRE)}. */
@@ -29,20 +32,22 @@ public final class Recommendations {
     private final PersonalizeRuntimeClient runtime;
     private final MovieCatalog catalog;
     private final KnownUsers knownUsers;
+    private final AnswerCache<AnswerKey, RecommendationList> cache;
 
     public Recommendations(ApiConfig config, PersonalizeRuntimeClient runtime, MovieCatalog catalog,
-            KnownUsers knownUsers) {
+            KnownUsers knownUsers, AnswerCache<AnswerKey, RecommendationList> cache) {
         this.config = config;
         this.runtime = runtime;
         this.catalog = catalog;
         this.knownUsers = knownUsers;
+        this.cache = cache;
     }
 
     /**
      * Movies for a user, without what they watched, optionally in one genre (the catalog's spelling). A user the model
      * does not know gets the popular list, marked as a fallback, when the popularity campaign exists.
      */
-    public RecommendationList forUser(String userId, int count, String genre) {
+    public RecommendationList forUser(String userId, int count, String genre, long maxAgeMillis) {
         String campaign = require(config.userPersonalizationCampaignArn(), "User personalization");
         String filter = config.unwatchedFilterArn();
         Map<String, String> filterValues = Map.of();
@@ -60,44 +65,51 @@ public final class Recommendations {
         if (!filterValues.isEmpty()) {
             request.filterValues(filterValues);
         }
-        return recommendations("GetRecommendations(user)", request.build(), fallback);
+        return recommendations("GetRecommendations(user)", request.build(), fallback, maxAgeMillis);
     }
 
     /** Movies similar to one in the catalog ("because you watched"). */
-    public RecommendationList similarTo(String movieId, int count) {
+    public RecommendationList similarTo(String movieId, int count, long maxAgeMillis) {
         String campaign = require(config.relatedItemsCampaignArn(), "Similar movies");
         return recommendations("GetRecommendations(similar)", GetRecommendationsRequest.builder()
-                .campaignArn(campaign).itemId(movieId).numResults(count).build(), false);
+                .campaignArn(campaign).itemId(movieId).numResults(count).build(), false, maxAgeMillis);
     }
 
     /** The most popular movies overall. */
-    public RecommendationList popular(int count) {
+    public RecommendationList popular(int count, long maxAgeMillis) {
         String campaign = require(config.popularityCampaignArn(), "Popular movies");
         return recommendations("GetRecommendations(popular)", GetRecommendationsRequest.builder()
-                .campaignArn(campaign).numResults(count).build(), false);
+                .campaignArn(campaign).numResults(count).build(), false, maxAgeMillis);
     }
 
     /** The given catalog movies ordered for the user. */
-    public RecommendationList rank(String userId, List<String> movieIds) {
+    public RecommendationList rank(String userId, List<String> movieIds, long maxAgeMillis) {
         String campaign = require(config.rankingCampaignArn(), "Personalized ranking");
-        GetPersonalizedRankingResponse response;
-        try {
-            response = runtime.getPersonalizedRanking(GetPersonalizedRankingRequest.builder()
-                    .campaignArn(campaign).userId(userId).inputList(movieIds).build());
-        } catch (SdkException e) {
-            throw PersonalizeErrors.translate("GetPersonalizedRanking", e);
-        }
-        return new RecommendationList(response.recommendationId(), false, withMetadata(response.personalizedRanking()));
+        GetPersonalizedRankingRequest request = GetPersonalizedRankingRequest.builder()
+                .campaignArn(campaign).userId(userId).inputList(movieIds).build();
+        return cache.get(AnswerKey.of(request), maxAgeMillis, () -> {
+            GetPersonalizedRankingResponse response;
+            try {
+                response = runtime.getPersonalizedRanking(request);
+            } catch (SdkException e) {
+                throw PersonalizeErrors.translate("GetPersonalizedRanking", e);
+            }
+            return new RecommendationList(response.recommendationId(), false,
+                    withMetadata(response.personalizedRanking()));
+        });
     }
 
-    private RecommendationList recommendations(String operation, GetRecommendationsRequest request, boolean fallback) {
-        GetRecommendationsResponse response;
-        try {
-            response = runtime.getRecommendations(request);
-        } catch (SdkException e) {
-            throw PersonalizeErrors.translate(operation, e);
-        }
-        return new RecommendationList(response.recommendationId(), fallback, withMetadata(response.itemList()));
+    private RecommendationList recommendations(String operation, GetRecommendationsRequest request, boolean fallback,
+            long maxAgeMillis) {
+        return cache.get(AnswerKey.of(request), maxAgeMillis, () -> {
+            GetRecommendationsResponse response;
+            try {
+                response = runtime.getRecommendations(request);
+            } catch (SdkException e) {
+                throw PersonalizeErrors.translate(operation, e);
+            }
+            return new RecommendationList(response.recommendationId(), fallback, withMetadata(response.itemList()));
+        });
     }
 
     /** Joins titles, years and genres; an item the catalog lacks (items.csv older than the model) is left out. */

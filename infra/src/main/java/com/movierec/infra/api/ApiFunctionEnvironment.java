@@ -36,6 +36,7 @@ final class ApiFunctionEnvironment {
         if (!settings.allowedOrigins().isEmpty()) {
             variables.put(ApiEnvironment.ALLOWED_ORIGINS, String.join(",", settings.allowedOrigins()));
         }
+        variables.put(ApiEnvironment.AUTH_MODE, settings.auth().configValue());
         variables.put("POWERTOOLS_SERVICE_NAME", SERVICE_NAME);
         return variables;
     }

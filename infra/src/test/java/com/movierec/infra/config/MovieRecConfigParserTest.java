@@ -114,7 +114,7 @@ class MovieRecConfigParserTest {
         assertThat(dev.training().timeout()).isEqualTo(Duration.ofHours(6));
         assertThat(dev.retainDataOnDestroy()).as("data is kept unless the configuration says otherwise").isTrue();
         assertThat(dev.api()).isEqualTo(new ApiSettings(ApiAuth.API_KEY, new ApiSettings.Throttle(50, 100),
-                Optional.empty(), List.of(), 1024, Optional.empty()));
+                Optional.empty(), List.of(), 1024, Optional.empty(), Optional.empty()));
         assertThat(dev.qualityGate().isEmpty()).as("no slot is gated unless the configuration gates it").isTrue();
         assertThat(dev.monitoring()).isEqualTo(new MonitoringSettings(Optional.empty(), Optional.empty(), 1, 10, 1500,
                 80, 24));
@@ -153,7 +153,7 @@ class MovieRecConfigParserTest {
         assertThat(dev.retainDataOnDestroy()).isFalse();
         assertThat(dev.api()).isEqualTo(new ApiSettings(ApiAuth.API_KEY, new ApiSettings.Throttle(20, 40),
                 Optional.of(5000), List.of("https://app.example.com", "http://localhost:3000"), 2048,
-                Optional.of(10)));
+                Optional.of(10), Optional.empty()));
     }
 
     @Test
@@ -376,16 +376,17 @@ class MovieRecConfigParserTest {
     @Test
     void failsIfAnApiKeyIsMisspelt() {
         assertThat(envProblems(Map.of("api", Map.of("cors", List.of())))).containsExactly(
-                "movierec.environments.dev.api.cors is not a known key: use one of allowedOrigins, auth, memoryMb, "
-                        + "quotaPerDay, reservedConcurrency, throttle (see infra/README.md).");
+                "movierec.environments.dev.api.cors is not a known key: use one of allowedOrigins, auth, jwt, "
+                        + "memoryMb, quotaPerDay, reservedConcurrency, throttle (see infra/README.md).");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"cognito", "APIKEY", "none", ""})
-    void failsIfAuthIsNeitherApiKeyNorIam(String auth) {
+    void failsIfAuthIsNotJwtApiKeyOrIam(String auth) {
         assertThat(envProblems(Map.of("api", Map.of("auth", auth)))).containsExactly("movierec.environments.dev.api"
-                + ".auth is \"" + auth + "\": set \"apiKey\" (API keys and a usage plan, for browser frontends) or "
-                + "\"iam\" (AWS Signature Version 4, for callers with AWS credentials).");
+                + ".auth is \"" + auth + "\": set \"jwt\" (signed-in users of a Cognito user pool, for browser "
+                + "frontends), \"apiKey\" (API keys and a usage plan, for server-to-server clients) or \"iam\" (AWS "
+                + "Signature Version 4, for callers with AWS credentials).");
     }
 
     @Test

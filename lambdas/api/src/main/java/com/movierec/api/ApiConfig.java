@@ -1,5 +1,6 @@
 package com.movierec.api;
 
+import com.movierec.api.auth.AuthMode;
 import com.movierec.schemas.contract.ApiEnvironment;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import java.util.Set;
  * @param region the AWS region of the Personalize resources
  * @param runtimeEndpoint a Personalize-runtime-compatible endpoint (local mode), or null for AWS's
  * @param eventsEndpoint a Personalize-events-compatible endpoint (local mode), or null for AWS's
+ * @param authMode how API Gateway authenticated callers: with jwt, a signed-in user acts only for itself
  */
 public record ApiConfig(
         String userPersonalizationCampaignArn,
@@ -43,7 +45,8 @@ public record ApiConfig(
         Set<String> allowedOrigins,
         String region,
         URI runtimeEndpoint,
-        URI eventsEndpoint) {
+        URI eventsEndpoint,
+        AuthMode authMode) {
 
     public static final String DEFAULT_EVENT_TYPE = "Watch";
     private static final int MAX_NAME_LENGTH = 256;
@@ -69,7 +72,8 @@ public record ApiConfig(
                 reader.origins(ApiEnvironment.ALLOWED_ORIGINS),
                 reader.required("AWS_REGION"),
                 reader.endpoint(ApiEnvironment.PERSONALIZE_RUNTIME_ENDPOINT),
-                reader.endpoint(ApiEnvironment.PERSONALIZE_EVENTS_ENDPOINT));
+                reader.endpoint(ApiEnvironment.PERSONALIZE_EVENTS_ENDPOINT),
+                reader.authMode(ApiEnvironment.AUTH_MODE));
         reader.failIfAnyProblem();
         return config;
     }
@@ -127,6 +131,15 @@ public record ApiConfig(
             }
             problems.add(name + " must be an http(s) URL such as http://localhost:4566");
             return null;
+        }
+
+        AuthMode authMode(String name) {
+            String value = text(name, AuthMode.API_KEY.variableValue());
+            return AuthMode.of(value).orElseGet(() -> {
+                problems.add(name + " must be " + ApiEnvironment.AUTH_MODE_JWT + ", " + ApiEnvironment.AUTH_MODE_API_KEY
+                        + " or " + ApiEnvironment.AUTH_MODE_IAM + " (the stack's api.auth)");
+                return null;
+            });
         }
 
         Set<String> origins(String name) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.movierec.api.auth.SignedInUsers;
 import com.movierec.api.catalog.KnownUsers;
 import com.movierec.api.catalog.MovieCatalog;
 import com.movierec.api.http.ApiRequest;
@@ -52,7 +53,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         KnownUsers knownUsers = KnownUsers.load(config.knownUsersFile());
         Clock clock = Clock.systemUTC();
         Operations operations = new Operations(new Recommendations(config, runtime, catalog, knownUsers),
-                new EventRecorder(config, events, knownUsers, clock), catalog, config, clock);
+                new EventRecorder(config, events, knownUsers, clock), catalog, config, clock,
+                new SignedInUsers(config.authMode()));
         this.router = new Router(operations, new Cors(config.allowedOrigins()));
         this.priming = http == null ? null : Priming.register(router, catalog, http);
         JsonLog.info("Recommendations API ready", "movies", catalog.size(),
@@ -61,6 +63,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
                 "popularity", config.popularityCampaignArn() != null,
                 "ranking", config.rankingCampaignArn() != null,
                 "events", config.eventTrackerId() != null,
+                "authMode", config.authMode().variableValue(),
                 "snapStartPriming", priming != null);
     }
 

@@ -145,6 +145,8 @@ final class RecommendationsApi extends Construct {
         fields.put("errorType", "$context.error.responseType");
         fields.put("apiKeyId", "$context.identity.apiKeyId");
         fields.put("callerArn", "$context.identity.userArn");
+        // api.auth jwt: the signed-in user's Cognito id (sub), an opaque id, never an email or name.
+        fields.put("userSub", "$context.authorizer.claims.sub");
         fields.put("xrayTraceId", "$context.xrayTraceId");
         return fields;
     }

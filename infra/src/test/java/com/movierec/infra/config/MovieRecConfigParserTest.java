@@ -31,8 +31,19 @@ class MovieRecConfigParserTest {
         assertThat(config.environment("prod").orElseThrow().retainDataOnDestroy()).isTrue();
         assertThat(config.environment("prod").orElseThrow().training().hpo()).isTrue();
         ApiSettings devApi = config.environment("dev").orElseThrow().api();
-        assertThat(devApi.quotaPerDay()).contains(10000);
+        assertThat(devApi.quotaPerDay()).as("a quota counts API keys, and dev signs users in").isEmpty();
         assertThat(devApi.allowedOrigins()).containsExactly("http://localhost:8080");
+        assertThat(config.environments().values()).as("every environment signs its users in").allSatisfy(env -> {
+            assertThat(env.api().auth()).isEqualTo(ApiAuth.JWT);
+            assertThat(env.api().jwt().orElseThrow().createsUserPool()).isTrue();
+            assertThat(env.api().jwt().orElseThrow().logoutUrls()).isEqualTo(env.api().jwt().orElseThrow()
+                    .callbackUrls());
+        });
+        assertThat(devApi.jwt().orElseThrow().callbackUrls()).as("the page bin/run serves")
+                .containsExactly("http://localhost:8080/");
+        assertThat(devApi.jwt().orElseThrow().effectiveMfa()).isEqualTo(JwtSettings.Mfa.OFF);
+        assertThat(config.environment("prod").orElseThrow().api().jwt().orElseThrow().effectiveThreatProtection())
+                .isEqualTo(JwtSettings.ThreatProtection.ENFORCED);
         assertThat(config.environment("prod").orElseThrow().api().allowedOrigins())
                 .allMatch(origin -> origin.startsWith("https://"));
 

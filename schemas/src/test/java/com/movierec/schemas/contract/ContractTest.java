@@ -65,15 +65,20 @@ class ContractTest {
         assertThat(variables).containsOnlyKeys("USER_PERSONALIZATION_CAMPAIGN_ARN", "RELATED_ITEMS_CAMPAIGN_ARN",
                 "POPULARITY_CAMPAIGN_ARN", "RANKING_CAMPAIGN_ARN", "UNWATCHED_FILTER_ARN",
                 "UNWATCHED_IN_GENRE_FILTER_ARN", "EVENT_TRACKER_ID", "EVENT_TYPE", "ITEMS_FILE", "KNOWN_USERS_FILE",
-                "ALLOWED_ORIGINS", "PERSONALIZE_RUNTIME_ENDPOINT", "PERSONALIZE_EVENTS_ENDPOINT",
-                "DEFAULT_ITEMS_FILE", "DEFAULT_KNOWN_USERS_FILE");
+                "ALLOWED_ORIGINS", "PERSONALIZE_RUNTIME_ENDPOINT", "PERSONALIZE_EVENTS_ENDPOINT", "AUTH_MODE",
+                "DEFAULT_ITEMS_FILE", "DEFAULT_KNOWN_USERS_FILE", "AUTH_MODE_API_KEY", "AUTH_MODE_IAM",
+                "AUTH_MODE_JWT");
         variables.forEach((constant, value) -> {
-            if (!constant.startsWith("DEFAULT_")) {
+            if (!isValue(constant)) {
                 assertThat(value).as(constant).isEqualTo(constant);
             }
         });
         assertThat(ApiEnvironment.DEFAULT_ITEMS_FILE).isEqualTo("/opt/movierec/items.csv");
         assertThat(ApiEnvironment.DEFAULT_KNOWN_USERS_FILE).isEqualTo("/opt/movierec/known-users.txt");
+        // AUTH_MODE's values are cdk.json's api.auth values.
+        assertThat(ApiEnvironment.AUTH_MODE_API_KEY).isEqualTo("apiKey");
+        assertThat(ApiEnvironment.AUTH_MODE_IAM).isEqualTo("iam");
+        assertThat(ApiEnvironment.AUTH_MODE_JWT).isEqualTo("jwt");
     }
 
     @Test
@@ -105,9 +110,14 @@ class ContractTest {
                 assertThat(resources).contains("| `" + type.cloudFormationName() + "`"));
         String api = Files.readString(REPOSITORY.resolve("lambdas/api/README.md"));
         assertThat(constants(ApiEnvironment.class)).allSatisfy((constant, value) ->
-                assertThat(api).contains(constant.startsWith("DEFAULT_") ? "`" + value + "`" : "| `" + value + "`"));
+                assertThat(api).contains(isValue(constant) ? "`" + value + "`" : "| `" + value + "`"));
         String configuration = Files.readString(REPOSITORY.resolve("docs/configuration.md"));
         assertThat(OfflineMetric.names()).allSatisfy(metric -> assertThat(configuration).contains("`" + metric + "`"));
+    }
+
+    /** A default or one of a variable's values, rather than a variable's name. */
+    private static boolean isValue(String constant) {
+        return constant.startsWith("DEFAULT_") || constant.startsWith("AUTH_MODE_");
     }
 
     /** The public constants of {@code type}, by name. */

@@ -145,8 +145,8 @@ final class ApiSignIn extends Construct {
         if (mfa != JwtSettings.Mfa.REQUIRED) {
             NagFindings.suppress(pool, "AwsSolutions-COG2", "api.jwt.mfa is \"" + mfa.configValue() + "\" in this "
                     + "environment's configuration: " + (mfa == JwtSettings.Mfa.OFF ? "users sign in with their "
-                    + "password only" : "each user may add an authenticator app, and the pipeline's smoke test signs in "
-                    + "without one") + "; set it to \"required\" to make MFA mandatory.");
+                    + "password only" : "each user may add an authenticator app, and the pipeline's smoke test signs "
+                    + "in without one") + "; set it to \"required\" to make MFA mandatory.");
         }
         if (threats != JwtSettings.ThreatProtection.ENFORCED) {
             NagFindings.suppress(pool, "AwsSolutions-COG3", "api.jwt.threatProtection is \"" + threats.configValue()
@@ -199,7 +199,7 @@ final class ApiSignIn extends Construct {
         return operatorClient;
     }
 
-    /** The managed login domain's base URL, {@code https://...}: the page's /oauth2/authorize, /oauth2/token, /logout. */
+    /** The managed login domain's base URL, {@code https://...}: the page's /oauth2/authorize, /oauth2/token, ... */
     String authDomainUrl() {
         return authDomainUrl;
     }

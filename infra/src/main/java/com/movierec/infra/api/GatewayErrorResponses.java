@@ -31,7 +31,8 @@ final class GatewayErrorResponses {
 
         String body() {
             return code == null ? "{\"message\":$context.error.messageString}"
-                    : "{\"error\":\"" + code + "\",\"message\":\"" + message + "\",\"requestId\":\"$context.requestId\"}";
+                    : "{\"error\":\"" + code + "\",\"message\":\"" + message
+                            + "\",\"requestId\":\"$context.requestId\"}";
         }
     }
 

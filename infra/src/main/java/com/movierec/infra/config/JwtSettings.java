@@ -33,8 +33,8 @@ public record JwtSettings(
         Optional<ExistingUserPool> existingUserPool,
         @Fix(JwtSettings.OIDC_FIX) Optional<String> oidcIssuer,
         @JsonProperty(required = true)
-        @Fix("list the page's addresses Cognito may send a signed-in user back to, e.g. [\"https://app.example.com/\"]: "
-                + JwtSettings.URL_FORM)
+        @Fix("list the page's addresses Cognito may send a signed-in user back to, e.g. "
+                + "[\"https://app.example.com/\"]: " + JwtSettings.URL_FORM)
         List<String> callbackUrls,
         @Fix("list the addresses Cognito may send a user to after sign-out, e.g. [\"https://app.example.com/\"]: "
                 + JwtSettings.URL_FORM + "; or [] for the callbackUrls")
@@ -43,8 +43,8 @@ public record JwtSettings(
                 + "with one), or leave it out for \"optional\"")
         Optional<Mfa> mfa,
         @Fix("set \"off\", \"audit\" (Cognito scores each sign-in's risk and reports it) or \"enforced\" (it also "
-                + "blocks risky sign-ins and compromised passwords); audit and enforced need Cognito's Plus plan, billed "
-                + "per monthly active user")
+                + "blocks risky sign-ins and compromised passwords); audit and enforced need Cognito's Plus plan, "
+                + "billed per monthly active user")
         Optional<ThreatProtection> threatProtection,
         @Fix("set the managed login domain's prefix (https://<prefix>.auth.<region>.amazoncognito.com): 1 to 63 "
                 + "lower-case letters, digits and hyphens, no hyphen first or last, without \"aws\", \"amazon\" or "
@@ -79,7 +79,8 @@ public record JwtSettings(
     static final Pattern REDIRECT_URL = Pattern.compile("(https://" + HOST + "|http://localhost(:[1-9][0-9]{0,4})?)"
             + "(/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?");
     /** Cognito's prefix domains; the reserved words are refused by Cognito at deploy. */
-    static final Pattern DOMAIN_PREFIX = Pattern.compile("(?!.*(aws|amazon|cognito))[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    static final Pattern DOMAIN_PREFIX =
+            Pattern.compile("(?!.*(aws|amazon|cognito))[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final int MAX_URL_LENGTH = 1024;
 
     /** MFA of a user pool the stack creates: an authenticator app (TOTP); SMS and email need more set-up. */
@@ -132,8 +133,8 @@ public record JwtSettings(
             String userPoolId,
             @JsonProperty(required = true)
             @Fix("set the base URL of the pool's managed login domain, such as "
-                    + "\"https://my-prefix.auth.eu-west-1.amazoncognito.com\" or \"https://auth.example.com\", in lower "
-                    + "case without a path")
+                    + "\"https://my-prefix.auth.eu-west-1.amazoncognito.com\" or \"https://auth.example.com\", in "
+                    + "lower case without a path")
             String domain) {
         static final Pattern USER_POOL_ID = Pattern.compile("(" + AwsPatterns.REGION_REGEX + ")_[0-9A-Za-z]{1,40}");
 

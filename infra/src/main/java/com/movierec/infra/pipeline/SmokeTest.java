@@ -20,7 +20,8 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
  * The post-deploy check of one stage: a CodeBuild step in the pipeline's account that runs {@code bin/smoke-test}
  * from the source against the stage's API, with the API stack's {@code ApiUrl} output and what the API's auth needs:
  * the API key's value, read with {@code aws apigateway get-api-key} ({@code apiKey}), the step's own credentials
- * to sign with ({@code iam}), or the user pool and operators' client to sign a temporary user in with ({@code jwt}). For a stage in another account, the step assumes the role of {@link SmokeTestAccess}
+ * to sign with ({@code iam}), or the user pool and operators' client to sign a temporary user in with
+ * ({@code jwt}). For a stage in another account, the step assumes the role of {@link SmokeTestAccess}
  * there first. Any failed command fails the step, and so the promotion.
  */
 final class SmokeTest {

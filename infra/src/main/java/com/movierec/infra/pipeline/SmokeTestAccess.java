@@ -13,8 +13,8 @@ import software.amazon.awscdk.services.iam.Role;
 
 /**
  * A stack the pipeline adds to a stage in another account than its own: the role its smoke test assumes there to read
- * the API key (or invoke the API, or sign a temporary user in), trusted by the pipeline account for exactly the smoke test's role. The stage's
- * cdk-nag checks cover it.
+ * the API key (or invoke the API, or sign a temporary user in), trusted by the pipeline account for exactly the smoke
+ * test's role. The stage's cdk-nag checks cover it.
  */
 final class SmokeTestAccess extends Stack {
     private final String roleArn;

@@ -171,7 +171,8 @@ class ApiSignInTest {
 
         assertThat(domain.path("ManagedLoginVersion").asInt()).isEqualTo(2);
         assertThat(domain.path("Domain").toString()).isEqualTo("{\"Fn::Join\":[\"\",[\"movierec-jwt-\",{\"Fn::Select\":"
-                + "[0,{\"Fn::Split\":[\"-\",{\"Fn::Select\":[2,{\"Fn::Split\":[\"/\",{\"Ref\":\"AWS::StackId\"}]}]}]}]}]]}");
+                + "[0,{\"Fn::Split\":[\"-\",{\"Fn::Select\":[2,{\"Fn::Split\":[\"/\",{\"Ref\":"
+                + "\"AWS::StackId\"}]}]}]}]}]]}");
         assertThat(properties(strict, "AWS::Cognito::UserPoolDomain").path("Domain").asText())
                 .isEqualTo(JwtStages.STRICT_DOMAIN_PREFIX);
         JsonNode branding = properties(created, "AWS::Cognito::ManagedLoginBranding");

@@ -122,8 +122,8 @@ class JwtSettingsTest {
         assertThat(envProblems(jwt(Map.of("callbackUrls", List.of(APP), "oidcIssuer",
                 "https://login.example.com/")))).containsExactly(JWT + "oidcIssuer is \"https://login.example.com/\": "
                 + "set null: the REST API's Cognito authorizer verifies only a Cognito user pool's tokens, so add this "
-                + "issuer to a user pool as an OIDC identity provider and name that pool in existingUserPool (see \"Why "
-                + "a Cognito authorizer\" in infra/README.md).");
+                + "issuer to a user pool as an OIDC identity provider and name that pool in existingUserPool (see "
+                + "\"Why a Cognito authorizer\" in infra/README.md).");
     }
 
     @Test

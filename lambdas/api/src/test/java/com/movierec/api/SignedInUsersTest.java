@@ -43,8 +43,8 @@ class SignedInUsersTest {
 
     @Test
     void theSignedInUserGetsItsOwnRecommendations() {
-        APIGatewayProxyResponseEvent response = jwt().handleRequest(TestApi.event("get-user-recommendations-signed-in"),
-                null);
+        APIGatewayProxyResponseEvent response = jwt().handleRequest(
+                TestApi.event("get-user-recommendations-signed-in"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(TestApi.body(response).path("userId").asText()).isEqualTo("42");
@@ -55,8 +55,8 @@ class SignedInUsersTest {
 
     @Test
     void anotherUsersRecommendationsAreForbiddenBeforePersonalizeIsCalled() {
-        APIGatewayProxyResponseEvent response = jwt().handleRequest(TestApi.event("get-user-recommendations-other-user"),
-                null);
+        APIGatewayProxyResponseEvent response = jwt().handleRequest(
+                TestApi.event("get-user-recommendations-other-user"), null);
 
         assertForbidden(response, OTHER_USER, "7c2e9a1b-3d4f-4b6a-9c8d-1e2f3a4b5c6d");
         verifyNoInteractions(api.runtime);

@@ -89,7 +89,8 @@ public final class ApiRequest {
         }
         Map<String, String> text = new HashMap<>();
         claims.forEach((name, value) -> {
-            if (name instanceof String key && value != null && !(value instanceof Map) && !(value instanceof Collection)) {
+            if (name instanceof String key && value != null && !(value instanceof Map)
+                    && !(value instanceof Collection)) {
                 text.put(key, value.toString());
             }
         });

@@ -73,7 +73,8 @@ class StandInResourceTest {
                 "{\"ClientName\": \"movierec-dev-web\", \"GenerateSecret\": false}"));
         ResourceOutcome updated = standIns.update(Requests.update(Requests.record("WebClient",
                 "AWS::Cognito::UserPoolClient", client.physicalId(), "{\"ClientName\": \"movierec-dev-web\"}",
-                client.attributes()), "{\"ClientName\": \"movierec-dev-web\", \"CallbackURLs\": [\"http://localhost:9090/\"]}"));
+                client.attributes()), "{\"ClientName\": \"movierec-dev-web\", "
+                + "\"CallbackURLs\": [\"http://localhost:9090/\"]}"));
 
         assertThat(client.physicalId()).matches("[0-9a-z]{26}");
         assertThat(client.attributes()).containsEntry("ClientId", client.physicalId())

@@ -50,7 +50,8 @@ public final class MovieRecStage extends Stage {
                 stackPrefix + "personalize", config, props.preparedData(), dataStack.store(), props.lifecycleJar()));
         personalizeStack.addStackDependency(dataStack, "imports read the uploaded data with the data key");
         apiStack = new ApiStack(this, "Api", new ApiStackProps(stackPrefix + "api", config.name(), config.api(),
-                personalizeStack.serving(), props.preparedData(), props.layerBuildRoot(), props.apiJar()));
+                personalizeStack.serving(), props.preparedData(), props.layerBuildRoot(), props.apiJar(),
+                config.retainDataOnDestroy()));
         // Also what makes a new campaign's or filter's ARN (a new name) reach the function right after it exists.
         apiStack.addStackDependency(personalizeStack, "the API calls its campaigns, filters and event tracker");
         monitoring = new Monitoring(apiStack, "Monitoring", config, personalizeStack.serving(), ServedApi.of(apiStack));

@@ -3,6 +3,7 @@ package com.movierec.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import com.movierec.infra.api.JwtStages;
 import com.movierec.infra.config.MovieRecConfigParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,12 +49,16 @@ class NagComplianceTest {
         stacks.addAll(stacksOf(Fixtures.stage(iamApp, MovieRecConfigParser.parse(Map.of("environments",
                         Map.of("iam", iam))).environment("iam").orElseThrow(),
                 Fixtures.loadedPreparedData(tmp.resolve("iam/prepared"), true), tmp.resolve("iam"))));
+        // api.auth "jwt": a created pool with and without MFA and threat protection, and an existing pool.
+        for (String jwt : List.of(JwtStages.CREATED, JwtStages.STRICT, JwtStages.PLAIN, JwtStages.EXISTING)) {
+            stacks.addAll(stacksOf(JwtStages.synthesize(jwt, tmp.resolve("jwt"))));
+        }
     }
 
     @Test
     void everyStackOfEveryStageHasNoUnsuppressedAwsSolutionsError() {
-        // 5 stages of Data, Personalize, Api, Batch and Retraining (none of them uses auto-training).
-        assertThat(stacks).hasSize(25);
+        // 9 stages of Data, Personalize, Api, Batch and Retraining (none of them uses auto-training).
+        assertThat(stacks).hasSize(45);
         assertThat(stacks).flatExtracting(stack -> describe(Annotations.fromStack(stack)
                 .findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))).isEmpty();
     }

@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -158,6 +159,95 @@ class SmokeTestScriptTest {
         }
     }
 
+    @Test
+    void anIdTokenGoesInAuthorizationAsItIs() throws IOException {
+        try (StandIn api = new StandIn(null)) {
+            ScriptRun result = smokeTest(Map.of("SMOKE_ID_TOKEN", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"), api.url());
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(api.headers).hasSize(3).allMatch(headers -> headers.contains(
+                    "authorization=eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"));
+        }
+    }
+
+    /**
+     * api.auth "jwt" in the pipeline: with the pool and the operators' client, the script creates a temporary user
+     * acting as SMOKE_USER_ID, signs it in with the AWS CLI (here a recording stand-in for it on PATH), sends its ID
+     * token, and deletes it at the end; the password never appears on a command line.
+     */
+    @Test
+    void withAUserPoolATemporaryUserIsSignedInUsedAndDeleted() throws IOException {
+        Path bin = fakeAwsCli("None\tid.token.of-the-temporary-user");
+        try (StandIn api = new StandIn(null)) {
+            ScriptRun result = smokeTest(cognito(bin), api.url());
+
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(api.headers).hasSize(3).allMatch(headers -> headers.contains(
+                    "authorization=id.token.of-the-temporary-user"));
+        }
+        List<String> calls = Files.readAllLines(bin.resolve("calls.log"));
+        assertThat(calls).extracting(call -> call.split(" ")[1]).containsExactly("admin-create-user",
+                "admin-set-user-password", "admin-initiate-auth", "admin-delete-user");
+        assertThat(calls).allSatisfy(call -> assertThat(call).contains("--region eu-west-1").doesNotContain("Sm0ke-"));
+        assertThat(calls.get(3)).contains("--user-pool-id eu-west-1_AbCdEf123 --username smoke-test-");
+        String created = Files.readString(bin.resolve("admin-create-user.json"));
+        assertThat(created).contains("\"MessageAction\": \"SUPPRESS\"")
+                .contains("{\"Name\": \"custom:movierec_user_id\", \"Value\": \"7\"}");
+        assertThat(Files.readString(bin.resolve("admin-initiate-auth.json")))
+                .contains("\"ClientId\": \"4p3s2r1q0o9n8m7l6k5j4i3h2g\"")
+                .contains("\"AuthFlow\": \"ADMIN_USER_PASSWORD_AUTH\"").contains("\"PASSWORD\": \"Sm0ke-");
+    }
+
+    @Test
+    void aPoolThatAsksForMfaFailsTheStepAndStillDeletesTheUser() throws IOException {
+        Path bin = fakeAwsCli("MFA_SETUP\tNone");
+
+        ScriptRun result = smokeTest(cognito(bin), "http://127.0.0.1:9/dev/");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr().lines()).containsExactly("smoke-test: FAIL signing in a temporary user: Cognito "
+                + "asked for MFA_SETUP (a pool that requires MFA cannot be smoke-tested this way)");
+        assertThat(Files.readAllLines(bin.resolve("calls.log"))).last().asString().startsWith(
+                "cognito-idp admin-delete-user ");
+    }
+
+    @Test
+    void aMalformedUserPoolIdStopsBeforeAnyCall() {
+        ScriptRun result = smokeTest(Map.of("SMOKE_COGNITO_USER_POOL_ID", "AbCdEf123", "SMOKE_COGNITO_CLIENT_ID",
+                "4p3s2r1q0o9n8m7l6k5j4i3h2g"), "http://127.0.0.1:9/dev/");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).startsWith("smoke-test: SMOKE_COGNITO_USER_POOL_ID \"AbCdEf123\" is not a user "
+                + "pool id");
+    }
+
+    /** The variables the pipeline's step sets, with {@code bin} first on PATH and SMOKE_USER_ID 7. */
+    private static Map<String, String> cognito(Path bin) {
+        return Map.of("SMOKE_COGNITO_USER_POOL_ID", "eu-west-1_AbCdEf123",
+                "SMOKE_COGNITO_CLIENT_ID", "4p3s2r1q0o9n8m7l6k5j4i3h2g", "SMOKE_USER_ID", "7",
+                "PATH", bin + ":" + System.getenv("PATH"));
+    }
+
+    /**
+     * A directory with an {@code aws} that records each call's arguments in calls.log and its --cli-input-json file
+     * as {@code <command>.json}, and answers admin-initiate-auth's text query with {@code signIn}.
+     */
+    private static Path fakeAwsCli(String signIn) throws IOException {
+        Path bin = Files.createTempDirectory(tmp, "aws-cli");
+        Path aws = bin.resolve("aws");
+        Files.writeString(aws, String.join("\n",
+                "#!/usr/bin/env bash",
+                "dir=$(dirname \"$0\")",
+                "echo \"$*\" >> \"$dir/calls.log\"",
+                "for arg in \"$@\"; do",
+                "  case $arg in file://*) cp \"${arg#file://}\" \"$dir/$2.json\" ;; esac",
+                "done",
+                "if [ \"$2\" = admin-initiate-auth ]; then printf '%s\\n' '" + signIn + "'; else echo '{}'; fi",
+                ""));
+        aws.toFile().setExecutable(true);
+        return bin;
+    }
+
     /** Runs bin/smoke-test as a process with {@code environment} added to this one's. */
     private static ScriptRun smokeTest(Map<String, String> environment, String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of(SCRIPT.toString()));
@@ -165,6 +255,12 @@ class SmokeTestScriptTest {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("SMOKE_USER_ID");
         builder.environment().remove("SMOKE_SIGV4_REGION");
+        builder.environment().remove("SMOKE_ID_TOKEN");
+        builder.environment().remove("SMOKE_COGNITO_USER_POOL_ID");
+        builder.environment().remove("SMOKE_COGNITO_CLIENT_ID");
+        builder.environment().remove("SMOKE_ID_TOKEN");
+        builder.environment().remove("SMOKE_COGNITO_USER_POOL_ID");
+        builder.environment().remove("SMOKE_COGNITO_CLIENT_ID");
         builder.environment().putAll(environment);
         return ScriptRun.of(builder, Duration.ofSeconds(90));
     }

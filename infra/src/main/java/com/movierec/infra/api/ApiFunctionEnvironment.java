@@ -38,6 +38,7 @@ final class ApiFunctionEnvironment {
         }
         variables.put(ApiEnvironment.CACHE_TTL_SECONDS, Integer.toString(settings.cache().ttlSeconds()));
         variables.put(ApiEnvironment.CACHE_MAX_ENTRIES, Integer.toString(settings.cache().maxEntries()));
+        variables.put(ApiEnvironment.AUTH_MODE, settings.auth().configValue());
         variables.put("POWERTOOLS_SERVICE_NAME", SERVICE_NAME);
         return variables;
     }

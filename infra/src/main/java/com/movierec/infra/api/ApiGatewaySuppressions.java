@@ -35,7 +35,7 @@ final class ApiGatewaySuppressions {
                         + "every method to AWS_IAM.");
                 NagFindings.suppress(method, "AwsSolutions-COG4", "The API has no signed-in users to authorise: a "
                         + "frontend calls it with the usage plan's API key (api.auth \"apiKey\").");
-            } else {
+            } else if (auth == ApiAuth.IAM) {
                 NagFindings.suppress(method, "AwsSolutions-COG4", "Callers sign with AWS Signature Version 4 "
                         + "(AWS_IAM authorization, api.auth \"iam\"); there are no Cognito users to authorise.");
             }

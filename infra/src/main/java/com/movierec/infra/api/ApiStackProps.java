@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param preparedData   data-prep's output: the layer's items.csv and the users of its interactions
  * @param layerBuildRoot where the data layer's files are written at synth, a directory per data version
  * @param apiJar         absolute path of the API Lambda's shaded jar
+ * @param retainUsers    keep a user pool the stack creates (api.auth jwt) when the stack is deleted, as the data
  */
 public record ApiStackProps(String stackName, String environment, ApiSettings settings, ServingResources serving,
-                            PreparedData preparedData, Path layerBuildRoot, Path apiJar) {
+                            PreparedData preparedData, Path layerBuildRoot, Path apiJar, boolean retainUsers) {
 
     public ApiStackProps {
         Objects.requireNonNull(stackName, "stackName");

@@ -17,7 +17,10 @@ import software.amazon.awscdk.services.apigateway.RestApi;
  * one may read these answers: a gateway response cannot choose among origins (see infra/README.md).
  */
 final class GatewayErrorResponses {
-    /** What a gateway response answers; a null status keeps API Gateway's own. */
+    /**
+     * What a gateway response answers; a null status keeps API Gateway's own, and a null code API Gateway's own body,
+     * {@code {"message": <its message>}} (the message here only says what that is).
+     */
     record Answer(ResponseType type, String status, String code, String message, String retryAfterSeconds) {
         Answer {
             if (message.contains("\"") || message.contains("$") || message.contains("\\")) {
@@ -27,7 +30,9 @@ final class GatewayErrorResponses {
         }
 
         String body() {
-            return "{\"error\":\"" + code + "\",\"message\":\"" + message + "\",\"requestId\":\"$context.requestId\"}";
+            return code == null ? "{\"message\":$context.error.messageString}"
+                    : "{\"error\":\"" + code + "\",\"message\":\"" + message
+                            + "\",\"requestId\":\"$context.requestId\"}";
         }
     }
 
@@ -46,15 +51,20 @@ final class GatewayErrorResponses {
                         + "API accepts.", null),
                 new Answer(ResponseType.INTEGRATION_TIMEOUT, "504", "UNAVAILABLE", "The API did not answer in time: "
                         + "retry later.", "1")));
+        if (auth == ApiAuth.JWT) {
+            // API Gateway's own 401 body, {"message":"Unauthorized"}, as the page and local mode's adapter expect it
+            // (issue 12's contract); with CORS headers, so that the page can see the 401 and refresh its token.
+            answers.add(new Answer(ResponseType.UNAUTHORIZED, "401", null, "Unauthorized: the ID token in "
+                    + "Authorization is missing, malformed, wrongly signed, expired, or not from this API's clients.",
+                    null));
+        }
         if (auth == ApiAuth.API_KEY) {
             answers.add(new Answer(ResponseType.INVALID_API_KEY, "403", "FORBIDDEN", "Send a valid API key of this "
                     + "API in the x-api-key header.", null));
             answers.add(new Answer(ResponseType.QUOTA_EXCEEDED, "429", "THROTTLED", "This API key has used up its "
                     + "daily quota, which resets at midnight UTC.", "3600"));
-            // Without IAM, a missing token can only mean a path or method the API does not have.
-            answers.add(new Answer(ResponseType.MISSING_AUTHENTICATION_TOKEN, "404", "NOT_FOUND", "The API has no "
-                    + "such path, or the path does not answer this method.", null));
-        } else {
+        }
+        if (auth == ApiAuth.IAM) {
             answers.add(new Answer(ResponseType.MISSING_AUTHENTICATION_TOKEN, "403", "FORBIDDEN", "Sign the request "
                     + "with AWS Signature Version 4, and check its path and method.", null));
             answers.add(new Answer(ResponseType.ACCESS_DENIED, "403", "FORBIDDEN", "The caller's IAM policy does not "
@@ -63,6 +73,11 @@ final class GatewayErrorResponses {
                     + "Version 4 does not match: sign it again.", null));
             answers.add(new Answer(ResponseType.EXPIRED_TOKEN, "403", "FORBIDDEN", "The caller's AWS credentials "
                     + "have expired: refresh them and sign again.", null));
+        } else {
+            // Without IAM a missing token can only mean a path or method the API does not have (the Cognito
+            // authorizer answers a missing ID token with 401).
+            answers.add(new Answer(ResponseType.MISSING_AUTHENTICATION_TOKEN, "404", "NOT_FOUND", "The API has no "
+                    + "such path, or the path does not answer this method.", null));
         }
         return answers;
     }

@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.CfnAuthorizer;
+import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
 import software.amazon.awscdk.services.apigateway.CorsOptions;
 import software.amazon.awscdk.services.apigateway.EndpointType;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
@@ -28,9 +31,11 @@ import software.constructs.Construct;
  * The REST API: a method per OpenAPI operation, each a Lambda proxy integration of the function's alias; one stage
  * named after the environment with throttling, JSON access logs, X-Ray tracing and metrics; CORS preflights answered
  * by API Gateway itself for the configured origins (no key needed for OPTIONS); gateway errors in the API's shape.
+ * With {@code api.auth: "jwt"} every operation but the public document has the Cognito authorizer of the sign-in's
+ * user pool.
  */
 final class RecommendationsApi extends Construct {
-    /** The headers a browser may send: content type, the API key, and SigV4's for api.auth "iam". */
+    /** The headers a browser may send: content type, the API key, the ID token, and SigV4's for api.auth "iam". */
     static final List<String> CORS_HEADERS =
             List.of("Content-Type", "X-Api-Key", "Authorization", "X-Amz-Date", "X-Amz-Security-Token");
     /** One JSON object per request. resourcePath is the route template: ids in paths are never logged. */
@@ -38,7 +43,12 @@ final class RecommendationsApi extends Construct {
 
     private final RestApi api;
 
-    RecommendationsApi(Construct scope, String id, String environment, ApiSettings settings, IFunction target) {
+    /** The header the Cognito authorizer reads the ID token from. */
+    static final String TOKEN_HEADER = "Authorization";
+
+    /** @param signIn the user pool and its clients; null unless api.auth is jwt */
+    RecommendationsApi(Construct scope, String id, String environment, ApiSettings settings, IFunction target,
+                       ApiSignIn signIn) {
         super(scope, id);
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(RetentionDays.ONE_MONTH)
@@ -75,10 +85,11 @@ final class RecommendationsApi extends Construct {
                 // Only the stage may invoke the alias; the console's test button would need a permission of its own.
                 .allowTestInvoke(false)
                 .build();
+        CognitoUserPoolsAuthorizer authorizer = signIn == null ? null : authorizer(environment, signIn);
         List<Method> operations = new ArrayList<>();
         for (ApiRoutes.Route route : ApiRoutes.ALL) {
             operations.add(api.getRoot().resourceForPath(route.path())
-                    .addMethod(route.httpMethod(), integration, access(route, settings.auth())));
+                    .addMethod(route.httpMethod(), integration, access(route, settings.auth(), authorizer)));
         }
         GatewayErrorResponses.addTo(api, settings.auth(), settings.allowedOrigins());
         ApiGatewaySuppressions.apply(api, operations, settings.auth());
@@ -88,13 +99,35 @@ final class RecommendationsApi extends Construct {
         return api;
     }
 
-    private static MethodOptions access(ApiRoutes.Route route, ApiAuth auth) {
+    /**
+     * The ID token in {@value #TOKEN_HEADER}, checked against the pool's keys, issuer and expiry (no result cache, so
+     * an expired token is refused at once) and, by the identity validation expression, its {@code aud}: only the
+     * stack's own clients' tokens are accepted, not those of other clients an existing pool may have.
+     */
+    private CognitoUserPoolsAuthorizer authorizer(String environment, ApiSignIn signIn) {
+        CognitoUserPoolsAuthorizer authorizer = CognitoUserPoolsAuthorizer.Builder.create(this, "Authorizer")
+                .authorizerName("movierec-" + environment + "-users")
+                .cognitoUserPools(List.of(signIn.userPool()))
+                .identitySource("method.request.header." + TOKEN_HEADER)
+                .resultsCacheTtl(Duration.seconds(0))
+                .build();
+        ((CfnAuthorizer) authorizer.getNode().getDefaultChild()).setIdentityValidationExpression(Fn.join("", List.of(
+                "^(", signIn.webClient().getUserPoolClientId(), "|", signIn.operatorClient().getUserPoolClientId(),
+                ")$")));
+        return authorizer;
+    }
+
+    private static MethodOptions access(ApiRoutes.Route route, ApiAuth auth, CognitoUserPoolsAuthorizer authorizer) {
         if (route.isPublic()) {
             return MethodOptions.builder().authorizationType(AuthorizationType.NONE).apiKeyRequired(false).build();
         }
-        return auth == ApiAuth.IAM
-                ? MethodOptions.builder().authorizationType(AuthorizationType.IAM).apiKeyRequired(false).build()
-                : MethodOptions.builder().authorizationType(AuthorizationType.NONE).apiKeyRequired(true).build();
+        return switch (auth) {
+            case IAM -> MethodOptions.builder().authorizationType(AuthorizationType.IAM).apiKeyRequired(false).build();
+            case JWT -> MethodOptions.builder().authorizationType(AuthorizationType.COGNITO).authorizer(authorizer)
+                    .apiKeyRequired(false).build();
+            case API_KEY -> MethodOptions.builder().authorizationType(AuthorizationType.NONE).apiKeyRequired(true)
+                    .build();
+        };
     }
 
     private static Map<String, String> accessLogFields() {
@@ -112,6 +145,8 @@ final class RecommendationsApi extends Construct {
         fields.put("errorType", "$context.error.responseType");
         fields.put("apiKeyId", "$context.identity.apiKeyId");
         fields.put("callerArn", "$context.identity.userArn");
+        // api.auth jwt: the signed-in user's Cognito id (sub), an opaque id, never an email or name.
+        fields.put("userSub", "$context.authorizer.claims.sub");
         fields.put("xrayTraceId", "$context.xrayTraceId");
         return fields;
     }

@@ -6,10 +6,12 @@ import java.util.Optional;
 
 /** How callers of the recommendations API prove who they are. */
 public enum ApiAuth {
-    /** An API key in {@code x-api-key}, counted and throttled by a usage plan: for browser frontends. */
+    /** An API key in {@code x-api-key}, counted and throttled by a usage plan: for server-to-server clients. */
     API_KEY("apiKey"),
     /** AWS Signature Version 4 (AWS_IAM authorization): for backends holding AWS credentials. */
-    IAM("iam");
+    IAM("iam"),
+    /** A Cognito user pool's ID token in {@code Authorization} (COGNITO_USER_POOLS authorizer): signed-in users. */
+    JWT("jwt");
 
     private final String configValue;
 
@@ -17,7 +19,7 @@ public enum ApiAuth {
         this.configValue = configValue;
     }
 
-    /** The value of {@code api.auth} in cdk.json. */
+    /** The value of {@code api.auth} in cdk.json, and of the API function's AUTH_MODE. */
     @JsonValue
     public String configValue() {
         return configValue;

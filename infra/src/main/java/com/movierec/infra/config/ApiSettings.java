@@ -13,18 +13,20 @@ import java.util.regex.Pattern;
 /**
  * The recommendations API of an environment.
  *
- * @param auth                API keys with a usage plan, or IAM
+ * @param auth                API keys with a usage plan, IAM, or a Cognito user pool's ID tokens
  * @param throttle            the stage's (and, with API keys, each key's) steady rate and burst
  * @param quotaPerDay         requests per API key per day; empty for no quota (always empty with IAM)
  * @param allowedOrigins      the browser origins CORS lets read answers; empty for no browser access
  * @param memoryMb            the function's memory; its CPU, and so its start-up time, scales with it
  * @param reservedConcurrency concurrency reserved for (and capping) the function; empty for none
  * @param cache               how long the function reuses Personalize's answers, and how many it keeps
+ * @param jwt                 the user pool and the page's app client; present exactly when auth is jwt
  */
 public record ApiSettings(
         @JsonProperty(defaultValue = "apiKey")
-        @Fix("set \"apiKey\" (API keys and a usage plan, for browser frontends) or \"iam\" (AWS Signature Version 4, "
-                + "for callers with AWS credentials)")
+        @Fix("set \"jwt\" (signed-in users of a Cognito user pool, for browser frontends), \"apiKey\" (API keys and a "
+                + "usage plan, for server-to-server clients) or \"iam\" (AWS Signature Version 4, for callers with AWS "
+                + "credentials)")
         ApiAuth auth,
         @Fix("make it an object such as {\"rateLimit\": 50, \"burstLimit\": 100}") Throttle throttle,
         @Fix("set a whole number of requests per API key per day, or null for no quota") Optional<Integer> quotaPerDay,
@@ -37,14 +39,17 @@ public record ApiSettings(
         @Fix("set a whole number from 1 to " + ApiSettings.MAX_RESERVED_CONCURRENCY + ", or null to reserve none (it "
                 + "is taken from the account's unreserved concurrency)")
         Optional<Integer> reservedConcurrency,
-        @Fix("make it an object such as {\"ttlSeconds\": 60, \"maxEntries\": 10000}") Cache cache) {
+        @Fix("make it an object such as {\"ttlSeconds\": 60, \"maxEntries\": 10000}") Cache cache,
+        @Fix("make it an object such as {\"callbackUrls\": [\"https://app.example.com/\"]} with \"auth\": \"jwt\", or "
+                + "null with another auth")
+        Optional<JwtSettings> jwt) {
     public static final int DEFAULT_MEMORY_MB = 1024;
     public static final int MIN_MEMORY_MB = 1024;
     public static final int MAX_MEMORY_MB = 10240;
     public static final int MAX_RESERVED_CONCURRENCY = 1000;
 
     /** Lower case, as browsers send it: an origin that differs in case would never match. */
-    private static final Pattern HTTPS_ORIGIN = Pattern.compile(
+    static final Pattern HTTPS_ORIGIN = Pattern.compile(
             "https://[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[1-9][0-9]{0,4})?");
     private static final Pattern LOCAL_ORIGIN =
             Pattern.compile("http://(localhost|127\\.0\\.0\\.1)(:[1-9][0-9]{0,4})?");
@@ -114,9 +119,16 @@ public record ApiSettings(
     public ApiSettings {
         ConfigCheck check = new ConfigCheck(ApiSettings.class);
         quotaPerDay.ifPresent(quota -> check.require(quota >= 1, "quotaPerDay", quota));
-        quotaPerDay.filter(quota -> quota >= 1 && auth == ApiAuth.IAM).ifPresent(quota -> check.require(false,
+        quotaPerDay.filter(quota -> quota >= 1 && auth != ApiAuth.API_KEY).ifPresent(quota -> check.require(false,
                 at("quotaPerDay"), quota, "a quota counts the requests of an API key, so it needs \"auth\": "
                         + "\"apiKey\"; set it to null or leave it out"));
+        if (auth == ApiAuth.JWT && jwt.isEmpty()) {
+            check.add(at("jwt"), "is missing: \"auth\": \"jwt\" needs the page's sign-in settings, at least "
+                    + "{\"callbackUrls\": [\"https://app.example.com/\"]}");
+        }
+        jwt.filter(settings -> auth != ApiAuth.JWT).ifPresent(settings -> check.require(false, at("jwt"), settings,
+                "it sets up sign-in for \"auth\": \"jwt\", and auth is \"" + auth.configValue() + "\"; remove it, "
+                        + "or set auth to \"jwt\""));
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < allowedOrigins.size(); i++) {
             String origin = allowedOrigins.get(i);
@@ -141,6 +153,6 @@ public record ApiSettings(
     public static ApiSettings defaults() {
         return new ApiSettings(ApiAuth.API_KEY,
                 new Throttle(Throttle.DEFAULT_RATE_LIMIT, Throttle.DEFAULT_BURST_LIMIT), Optional.empty(), List.of(),
-                DEFAULT_MEMORY_MB, Optional.empty(), Cache.defaults());
+                DEFAULT_MEMORY_MB, Optional.empty(), Cache.defaults(), Optional.empty());
     }
 }

@@ -103,6 +103,11 @@ public record EnvironmentConfig(
                 at("monitoring", "alarmTopicArn"), arn, "CloudWatch alarms publish only to a topic in their own "
                         + "region, " + validRegion.get() + "; use a topic there, or null for a topic the stack "
                         + "creates"));
+        api.jwt().flatMap(JwtSettings::existingUserPool).filter(pool -> validRegion.isPresent()
+                && !pool.region().equals(validRegion.get())).ifPresent(pool -> check.require(false,
+                at("api", "jwt", "existingUserPool", "userPoolId"), pool.userPoolId(), "the pool is in " + pool.region()
+                        + ", and the API's Cognito authorizer and the page use the environment's region, "
+                        + validRegion.get() + "; name a pool there, or null for a pool the stack creates"));
         retraining.schedule().filter(schedule -> training.autoTraining()).ifPresent(schedule -> check.require(false,
                 at("retraining", "schedule"), schedule, "training.autoTraining is true too, and both would retrain "
                         + "the solutions; choose one: set retraining.schedule to null to keep Personalize's "

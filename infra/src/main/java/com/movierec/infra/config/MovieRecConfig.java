@@ -28,6 +28,16 @@ public record MovieRecConfig(
             check.add(at("environments"), "has no environment: add at least one, e.g. \"dev\": {\"region\": "
                     + "\"eu-west-1\"}");
         }
+        for (String stage : pipeline.map(PipelineConfig::stages).orElse(List.of())) {
+            EnvironmentConfig deployed = environments.get(stage);
+            if (deployed != null && deployed.api().jwt().flatMap(JwtSettings::mfa)
+                    .filter(JwtSettings.Mfa.REQUIRED::equals).isPresent()) {
+                check.require(false, at("environments", stage, "api", "jwt", "mfa"), JwtSettings.Mfa.REQUIRED,
+                        "the pipeline deploys " + stage + ", and its smoke test signs a temporary user in without a "
+                                + "second factor; set \"optional\" (users may still add an authenticator app), or "
+                                + "remove " + stage + " from pipeline.stages");
+            }
+        }
         check.done();
         if (pipeline.isPresent() && !environments.keySet().containsAll(pipeline.get().stages())) {
             throw new IllegalArgumentException("the pipeline's stages " + pipeline.get().stages() + " are not all "

@@ -19,8 +19,9 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 /**
  * The post-deploy check of one stage: a CodeBuild step in the pipeline's account that runs {@code bin/smoke-test}
  * from the source against the stage's API, with the API stack's {@code ApiUrl} output and what the API's auth needs:
- * the API key's value, read with {@code aws apigateway get-api-key} ({@code apiKey}), or the step's own credentials
- * to sign with ({@code iam}). For a stage in another account, the step assumes the role of {@link SmokeTestAccess}
+ * the API key's value, read with {@code aws apigateway get-api-key} ({@code apiKey}), the step's own credentials
+ * to sign with ({@code iam}), or the user pool and operators' client to sign a temporary user in with
+ * ({@code jwt}). For a stage in another account, the step assumes the role of {@link SmokeTestAccess}
  * there first. Any failed command fails the step, and so the promotion.
  */
 final class SmokeTest {
@@ -30,6 +31,11 @@ final class SmokeTest {
     static final String API_KEY_ID_OUTPUT = "ApiKeyId";
     static final String API_URL = "API_URL";
     static final String API_KEY_ID = "API_KEY_ID";
+    /** With api.auth jwt: the API stack's user pool and operators' client outputs, and their variables. */
+    static final String USER_POOL_ID_OUTPUT = "UserPoolId";
+    static final String OPERATOR_CLIENT_ID_OUTPUT = "OperatorClientId";
+    static final String USER_POOL_ID = "USER_POOL_ID";
+    static final String OPERATOR_CLIENT_ID = "OPERATOR_CLIENT_ID";
     /** The AWS CLI profile that assumes the stage account's {@link SmokeTestAccess} role. */
     static final String STAGE_PROFILE = "stage";
 
@@ -54,14 +60,14 @@ final class SmokeTest {
             String pipelineAccount = target.pipelineAccount().orElseThrow();
             String roleArn = "arn:" + ApiAccess.partitionOf(target.pipelineRegion().orElseThrow()) + ":iam::"
                     + pipelineAccount + ":role/" + roleName;
-            SmokeTestAccess accessRole = new SmokeTestAccess(stage, name, target.region(), auth, pipelineAccount,
-                    roleArn);
+            SmokeTestAccess accessRole = new SmokeTestAccess(stage, name, target.region(), environment.api(),
+                    pipelineAccount, roleArn);
             access = ApiAccess.assumeRole(accessRole.roleArn());
             commands.add("aws configure set profile." + STAGE_PROFILE + ".role_arn " + accessRole.roleArn());
             commands.add("aws configure set profile." + STAGE_PROFILE + ".credential_source EcsContainer");
             aws = "aws --profile " + STAGE_PROFILE;
         } else {
-            access = ApiAccess.of(auth, pipelineStack, name, target.account(), target.region());
+            access = ApiAccess.of(environment.api(), pipelineStack, name, target.account(), target.region());
         }
         role = roleBuilder.build();
 
@@ -72,6 +78,13 @@ final class SmokeTest {
             commands.add("key=$(" + aws + " apigateway get-api-key --api-key \"$" + API_KEY_ID + "\" --include-value "
                     + "--region " + region + " --query value --output text)");
             commands.add("bin/smoke-test \"$" + API_URL + "\" \"$key\"");
+        } else if (auth == ApiAuth.JWT) {
+            outputs.put(USER_POOL_ID, output(stage, USER_POOL_ID_OUTPUT));
+            outputs.put(OPERATOR_CLIENT_ID, output(stage, OPERATOR_CLIENT_ID_OUTPUT));
+            // The script signs a temporary user in with the AWS CLI, through the stage account's role if it has one.
+            commands.add((target.otherAccount() ? "AWS_PROFILE=" + STAGE_PROFILE + " " : "")
+                    + "SMOKE_COGNITO_USER_POOL_ID=\"$" + USER_POOL_ID + "\" SMOKE_COGNITO_CLIENT_ID=\"$"
+                    + OPERATOR_CLIENT_ID + "\" bin/smoke-test \"$" + API_URL + "\"");
         } else {
             commands.add("credentials=$(" + aws + " configure export-credentials --format env)");
             commands.add("eval \"$credentials\"");

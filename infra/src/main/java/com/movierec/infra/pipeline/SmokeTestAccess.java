@@ -1,7 +1,7 @@
 package com.movierec.infra.pipeline;
 
 import com.movierec.infra.MovieRecStage;
-import com.movierec.infra.config.ApiAuth;
+import com.movierec.infra.config.ApiSettings;
 import com.movierec.infra.nag.NagFindings;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +13,8 @@ import software.amazon.awscdk.services.iam.Role;
 
 /**
  * A stack the pipeline adds to a stage in another account than its own: the role its smoke test assumes there to read
- * the API key (or invoke the API), trusted by the pipeline account for exactly the smoke test's role. The stage's
- * cdk-nag checks cover it.
+ * the API key (or invoke the API, or sign a temporary user in), trusted by the pipeline account for exactly the smoke
+ * test's role. The stage's cdk-nag checks cover it.
  */
 final class SmokeTestAccess extends Stack {
     private final String roleArn;
@@ -24,7 +24,7 @@ final class SmokeTestAccess extends Stack {
      * @param trustedAccount the pipeline's account
      * @param trustedRoleArn the smoke test's role in that account, the only principal that may assume this role
      */
-    SmokeTestAccess(MovieRecStage stage, String environment, String region, ApiAuth auth, String trustedAccount,
+    SmokeTestAccess(MovieRecStage stage, String environment, String region, ApiSettings api, String trustedAccount,
                     String trustedRoleArn) {
         super(stage, "SmokeTestAccess", StackProps.builder()
                 .stackName("movierec-" + environment + "-smoke-test-access")
@@ -38,7 +38,7 @@ final class SmokeTestAccess extends Stack {
                 .assumedBy(new AccountPrincipal(trustedAccount).withConditions(Map.of("ArnEquals",
                         Map.of("aws:PrincipalArn", trustedRoleArn))))
                 .build();
-        ApiAccess access = ApiAccess.of(auth, this, environment, null, region);
+        ApiAccess access = ApiAccess.of(api, this, environment, null, region);
         role.addToPolicy(access.statement());
         access.wildcard().ifPresent(wildcard -> NagFindings.suppress(NagFindings.defaultPolicy(role),
                 "AwsSolutions-IAM5", access.reason(), List.of(wildcard)));

@@ -93,7 +93,7 @@ class ApiFunctionTest {
         assertThat(variables).containsOnlyKeys("USER_PERSONALIZATION_CAMPAIGN_ARN", "RELATED_ITEMS_CAMPAIGN_ARN",
                 "POPULARITY_CAMPAIGN_ARN", "RANKING_CAMPAIGN_ARN", "UNWATCHED_FILTER_ARN",
                 "UNWATCHED_IN_GENRE_FILTER_ARN", "EVENT_TRACKER_ID", "EVENT_TYPE", "ITEMS_FILE", "KNOWN_USERS_FILE",
-                "ALLOWED_ORIGINS", "CACHE_TTL_SECONDS", "CACHE_MAX_ENTRIES", "POWERTOOLS_SERVICE_NAME");
+                "ALLOWED_ORIGINS", "CACHE_TTL_SECONDS", "CACHE_MAX_ENTRIES", "AUTH_MODE", "POWERTOOLS_SERVICE_NAME");
         assertThat(variables.get("USER_PERSONALIZATION_CAMPAIGN_ARN")).isEqualTo(campaign("UserPersonalization"));
         assertThat(variables.get("RELATED_ITEMS_CAMPAIGN_ARN")).isEqualTo(campaign("RelatedItems"));
         assertThat(variables.get("POPULARITY_CAMPAIGN_ARN")).isEqualTo(campaign("Popularity"));
@@ -105,7 +105,9 @@ class ApiFunctionTest {
                 .containsEntry("ITEMS_FILE", "/opt/movierec/items.csv")
                 .containsEntry("KNOWN_USERS_FILE", "/opt/movierec/known-users.txt")
                 .containsEntry("ALLOWED_ORIGINS", Fixtures.DEV_ORIGIN)
+                .containsEntry("AUTH_MODE", "apiKey")
                 .containsEntry("POWERTOOLS_SERVICE_NAME", "movierec-api");
+        assertThat(variables(iam)).as("the caller may act for any user").containsEntry("AUTH_MODE", "iam");
         assertThat(variables(prod)).containsEntry("ALLOWED_ORIGINS", String.join(",", Fixtures.PROD_ORIGINS));
     }
 

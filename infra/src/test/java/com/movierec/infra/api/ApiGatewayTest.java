@@ -178,6 +178,8 @@ class ApiGatewayTest {
 
         assertThat(text(setting.path("DestinationArn"))).isEqualTo("${" + accessLogGroup() + ".Arn}");
         assertThat(fields.path("requestId").asText()).isEqualTo("$context.requestId");
+        assertThat(fields.path("userSub").asText()).as("with jwt, the signed-in user's opaque id")
+                .isEqualTo("$context.authorizer.claims.sub");
         assertThat(fields.path("resourcePath").asText()).isEqualTo("$context.resourcePath");
         assertThat(fields.path("status").asText()).isEqualTo("$context.status");
         assertThat(format).as("ids in paths and the API key's value are never logged")

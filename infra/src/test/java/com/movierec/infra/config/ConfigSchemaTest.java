@@ -32,6 +32,8 @@ class ConfigSchemaTest {
             "arn:aws:codeconnections:eu-west-1:123456789012:connection/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d";
     /** The gated metric of the probes' base; the probes vary the others, since a gate needs one. */
     private static final String BASE_METRIC = "coverage";
+    /** Keys below it are probed with what the block needs: api.auth "jwt" and a callback URL. */
+    private static final String JWT = "environments.dev.api.jwt";
 
     @Test
     void theShippedCdkJsonFollowsTheSchema() {
@@ -63,7 +65,7 @@ class ConfigSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("defaults")
     void aDefaultInTheSchemaIsWhatTheBinderTakesForAnAbsentKey(String path, JsonNode value) {
-        assertThat(MovieRecConfigParser.parse(with(path, value))).isEqualTo(MovieRecConfigParser.parse(base()));
+        assertThat(MovieRecConfigParser.parse(with(path, value))).isEqualTo(MovieRecConfigParser.parse(baseFor(path)));
     }
 
     /** Each object refuses a key it does not know, in the binder's words listing the schema's keys. */
@@ -103,7 +105,17 @@ class ConfigSchemaTest {
                 with("environments.dev.recipes", json("{\"userPersonalization\": null}"),
                         "environments.dev.batchRecommendations", json("{\"schedule\": \"rate(7 days)\"}")),
                 with("environments.dev.recipes", json("{\"userPersonalization\": null, \"relatedItems\": null, "
-                        + "\"popularity\": null, \"ranking\": null}")));
+                        + "\"popularity\": null, \"ranking\": null}")),
+                with("environments.dev.api", json("{\"auth\": \"jwt\"}")),
+                with("environments.dev.api", json("{\"auth\": \"iam\", \"jwt\": {\"callbackUrls\": "
+                        + "[\"https://app.example.com/\"]}}")),
+                with("environments.dev.api", json("{\"jwt\": {\"callbackUrls\": [\"https://app.example.com/\"]}}")),
+                with(JWT + ".existingUserPool", json("{\"userPoolId\": \"eu-west-1_AbCdEf123\", \"domain\": "
+                        + "\"https://auth.example.com\"}"), JWT + ".threatProtection", NODES.textNode("audit")),
+                with(JWT + ".existingUserPool", json("{\"userPoolId\": \"eu-west-1_AbCdEf123\", \"domain\": "
+                        + "\"https://auth.example.com\"}"), JWT + ".domainPrefix", NODES.textNode("movierec-dev")),
+                with(JWT + ".mfa", NODES.textNode("required")),
+                with(JWT + ".mfa", NODES.textNode("off"), "environments.dev.api.quotaPerDay", NODES.numberNode(100)));
         for (ObjectNode config : refused) {
             assertThat(problems(config)).as(config.toString()).isNotEmpty();
             assertThat(ConfigSchema.movierecErrors(config)).as(config.toString()).isNotEmpty();
@@ -112,6 +124,10 @@ class ConfigSchemaTest {
                 "environments.dev.retraining", json("{\"schedule\": null}"));
         assertThat(problems(autoTraining)).isEmpty();
         assertThat(ConfigSchema.movierecErrors(autoTraining)).isEmpty();
+        ObjectNode existingPool = with(JWT + ".existingUserPool", json("{\"userPoolId\": \"eu-west-1_AbCdEf123\", "
+                + "\"domain\": \"https://auth.example.com\"}"), JWT + ".tokenValidityMinutes", NODES.numberNode(30));
+        assertThat(problems(existingPool)).isEmpty();
+        assertThat(ConfigSchema.movierecErrors(existingPool)).isEmpty();
     }
 
     /** Every key with a default in the schema, set to that default. */
@@ -317,12 +333,25 @@ class ConfigSchemaTest {
                 + CONNECTION + "\", \"repository\": \"octo/movies\"}}");
     }
 
+    /** The base, and for a path in api.jwt what that block needs: api.auth "jwt" and a callback URL. */
+    private static ObjectNode baseFor(Object path) {
+        ObjectNode config = base();
+        if (path instanceof String key && key.startsWith(JWT)) {
+            set(config, "environments.dev.api.auth", NODES.textNode("jwt"), JWT + ".callbackUrls",
+                    json("[\"https://app.example.com/\"]"));
+        }
+        return config;
+    }
+
     /**
-     * The base with each path set to the value after it: a path is below movierec, its keys joined by dots or, for
-     * keys that hold dots, a list of them.
+     * {@link #baseFor} the first path, with each path set to the value after it: a path is below movierec, its keys
+     * joined by dots or, for keys that hold dots, a list of them.
      */
     private static ObjectNode with(Object... pathsAndValues) {
-        ObjectNode config = base();
+        return set(baseFor(pathsAndValues[0]), pathsAndValues);
+    }
+
+    private static ObjectNode set(ObjectNode config, Object... pathsAndValues) {
         for (int i = 0; i < pathsAndValues.length; i += 2) {
             List<?> keys = pathsAndValues[i] instanceof List<?> list ? list
                     : List.of(((String) pathsAndValues[i]).split("\\.", -1));

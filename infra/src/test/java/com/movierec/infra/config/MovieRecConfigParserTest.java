@@ -31,8 +31,19 @@ class MovieRecConfigParserTest {
         assertThat(config.environment("prod").orElseThrow().retainDataOnDestroy()).isTrue();
         assertThat(config.environment("prod").orElseThrow().training().hpo()).isTrue();
         ApiSettings devApi = config.environment("dev").orElseThrow().api();
-        assertThat(devApi.quotaPerDay()).contains(10000);
+        assertThat(devApi.quotaPerDay()).as("a quota counts API keys, and dev signs users in").isEmpty();
         assertThat(devApi.allowedOrigins()).containsExactly("http://localhost:8080");
+        assertThat(config.environments().values()).as("every environment signs its users in").allSatisfy(env -> {
+            assertThat(env.api().auth()).isEqualTo(ApiAuth.JWT);
+            assertThat(env.api().jwt().orElseThrow().createsUserPool()).isTrue();
+            assertThat(env.api().jwt().orElseThrow().logoutUrls()).isEqualTo(env.api().jwt().orElseThrow()
+                    .callbackUrls());
+        });
+        assertThat(devApi.jwt().orElseThrow().callbackUrls()).as("the page bin/run serves")
+                .containsExactly("http://localhost:8080/");
+        assertThat(devApi.jwt().orElseThrow().effectiveMfa()).isEqualTo(JwtSettings.Mfa.OFF);
+        assertThat(config.environment("prod").orElseThrow().api().jwt().orElseThrow().effectiveThreatProtection())
+                .isEqualTo(JwtSettings.ThreatProtection.ENFORCED);
         assertThat(config.environment("prod").orElseThrow().api().allowedOrigins())
                 .allMatch(origin -> origin.startsWith("https://"));
 
@@ -114,7 +125,8 @@ class MovieRecConfigParserTest {
         assertThat(dev.training().timeout()).isEqualTo(Duration.ofHours(6));
         assertThat(dev.retainDataOnDestroy()).as("data is kept unless the configuration says otherwise").isTrue();
         assertThat(dev.api()).isEqualTo(new ApiSettings(ApiAuth.API_KEY, new ApiSettings.Throttle(50, 100),
-                Optional.empty(), List.of(), 1024, Optional.empty(), new ApiSettings.Cache(60, 10_000)));
+                Optional.empty(), List.of(), 1024, Optional.empty(), new ApiSettings.Cache(60, 10_000),
+                Optional.empty()));
         assertThat(dev.qualityGate().isEmpty()).as("no slot is gated unless the configuration gates it").isTrue();
         assertThat(dev.monitoring()).isEqualTo(new MonitoringSettings(Optional.empty(), Optional.empty(), 1, 10, 1500,
                 80, 24));
@@ -154,7 +166,7 @@ class MovieRecConfigParserTest {
         assertThat(dev.retainDataOnDestroy()).isFalse();
         assertThat(dev.api()).isEqualTo(new ApiSettings(ApiAuth.API_KEY, new ApiSettings.Throttle(20, 40),
                 Optional.of(5000), List.of("https://app.example.com", "http://localhost:3000"), 2048,
-                Optional.of(10), new ApiSettings.Cache(0, 100)));
+                Optional.of(10), new ApiSettings.Cache(0, 100), Optional.empty()));
     }
 
     @Test
@@ -377,16 +389,17 @@ class MovieRecConfigParserTest {
     @Test
     void failsIfAnApiKeyIsMisspelt() {
         assertThat(envProblems(Map.of("api", Map.of("cors", List.of())))).containsExactly(
-                "movierec.environments.dev.api.cors is not a known key: use one of allowedOrigins, auth, cache, "
+                "movierec.environments.dev.api.cors is not a known key: use one of allowedOrigins, auth, cache, jwt, "
                         + "memoryMb, quotaPerDay, reservedConcurrency, throttle (see infra/README.md).");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"cognito", "APIKEY", "none", ""})
-    void failsIfAuthIsNeitherApiKeyNorIam(String auth) {
+    void failsIfAuthIsNotJwtApiKeyOrIam(String auth) {
         assertThat(envProblems(Map.of("api", Map.of("auth", auth)))).containsExactly("movierec.environments.dev.api"
-                + ".auth is \"" + auth + "\": set \"apiKey\" (API keys and a usage plan, for browser frontends) or "
-                + "\"iam\" (AWS Signature Version 4, for callers with AWS credentials).");
+                + ".auth is \"" + auth + "\": set \"jwt\" (signed-in users of a Cognito user pool, for browser "
+                + "frontends), \"apiKey\" (API keys and a usage plan, for server-to-server clients) or \"iam\" (AWS "
+                + "Signature Version 4, for callers with AWS credentials).");
     }
 
     @Test

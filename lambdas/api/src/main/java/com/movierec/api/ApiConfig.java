@@ -1,6 +1,7 @@
 package com.movierec.api;
 
 import com.movierec.api.cache.CacheSettings;
+import com.movierec.api.auth.AuthMode;
 import com.movierec.schemas.contract.ApiEnvironment;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.util.Set;
  * @param runtimeEndpoint a Personalize-runtime-compatible endpoint (local mode), or null for AWS's
  * @param eventsEndpoint a Personalize-events-compatible endpoint (local mode), or null for AWS's
  * @param cache how long answers are reused and how many are kept; off unless CACHE_TTL_SECONDS is set
+ * @param authMode how API Gateway authenticated callers: with jwt, a signed-in user acts only for itself
  */
 public record ApiConfig(
         String userPersonalizationCampaignArn,
@@ -47,7 +49,8 @@ public record ApiConfig(
         String region,
         URI runtimeEndpoint,
         URI eventsEndpoint,
-        CacheSettings cache) {
+        CacheSettings cache,
+        AuthMode authMode) {
 
     public static final String DEFAULT_EVENT_TYPE = "Watch";
     private static final int MAX_NAME_LENGTH = 256;
@@ -74,7 +77,8 @@ public record ApiConfig(
                 reader.required("AWS_REGION"),
                 reader.endpoint(ApiEnvironment.PERSONALIZE_RUNTIME_ENDPOINT),
                 reader.endpoint(ApiEnvironment.PERSONALIZE_EVENTS_ENDPOINT),
-                reader.cache());
+                reader.cache(),
+                reader.authMode(ApiEnvironment.AUTH_MODE));
         reader.failIfAnyProblem();
         return config;
     }
@@ -155,6 +159,15 @@ public record ApiConfig(
             }
             problems.add(name + " must be a whole number from " + min + " to " + max);
             return fallback;
+        }
+
+        AuthMode authMode(String name) {
+            String value = text(name, AuthMode.API_KEY.variableValue());
+            return AuthMode.of(value).orElseGet(() -> {
+                problems.add(name + " must be " + ApiEnvironment.AUTH_MODE_JWT + ", " + ApiEnvironment.AUTH_MODE_API_KEY
+                        + " or " + ApiEnvironment.AUTH_MODE_IAM + " (the stack's api.auth)");
+                return null;
+            });
         }
 
         Set<String> origins(String name) {

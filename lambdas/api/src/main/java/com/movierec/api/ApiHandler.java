@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.movierec.api.cache.AnswerCache;
+import com.movierec.api.auth.SignedInUsers;
 import com.movierec.api.catalog.KnownUsers;
 import com.movierec.api.catalog.MovieCatalog;
 import com.movierec.api.http.ApiRequest;
@@ -70,7 +71,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         KnownUsers knownUsers = KnownUsers.load(config.knownUsersFile());
         AnswerCache<AnswerKey, RecommendationList> cache = new AnswerCache<>(config.cache(), clock, AnswerKey::userId);
         Operations operations = new Operations(new Recommendations(config, runtime, catalog, knownUsers, cache),
-                new EventRecorder(config, events, knownUsers, clock, cache), catalog, config, clock);
+                new EventRecorder(config, events, knownUsers, clock, cache), catalog, config, clock,
+                new SignedInUsers(config.authMode()));
         this.router = new Router(operations, new Cors(config.allowedOrigins()));
         this.cache = cache;
         this.priming = http == null ? null : Priming.register(router, catalog, http, cache);
@@ -82,6 +84,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
                 "events", config.eventTrackerId() != null,
                 "answerCacheTtlSeconds", config.cache().ttl().toSeconds(),
                 "answerCacheMaxEntries", config.cache().maxEntries(),
+                "authMode", config.authMode().variableValue(),
                 "snapStartPriming", priming != null);
     }
 

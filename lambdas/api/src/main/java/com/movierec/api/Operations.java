@@ -1,6 +1,7 @@
 package com.movierec.api;
 
 import com.movierec.api.cache.CacheControl;
+import com.movierec.api.auth.SignedInUsers;
 import com.movierec.api.catalog.MovieCatalog;
 import com.movierec.api.http.ApiException;
 import com.movierec.api.http.ApiRequest;
@@ -18,24 +19,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** One method per endpoint: validate everything the client sent, call the service, render the body. */
+/**
+ * One method per endpoint: check who may call it, validate everything the client sent, call the service, render the
+ * body.
+ */
 final class Operations {
     private final Recommendations recommendations;
     private final EventRecorder events;
     private final MovieCatalog catalog;
     private final Set<String> eventTypes;
     private final Clock clock;
+    private final SignedInUsers users;
 
     Operations(Recommendations recommendations, EventRecorder events, MovieCatalog catalog, ApiConfig config,
-            Clock clock) {
+            Clock clock, SignedInUsers users) {
         this.recommendations = recommendations;
         this.events = events;
         this.catalog = catalog;
         this.eventTypes = new LinkedHashSet<>(List.of("Watch", "Click", config.eventType()));
         this.clock = clock;
+        this.users = users;
     }
 
     ApiResponse handle(Endpoint.Match match, ApiRequest request) {
+        if (match.endpoint() != Endpoint.OPENAPI_DOCUMENT) {
+            users.requireSignedIn(request);
+        }
         return switch (match.endpoint()) {
             case USER_RECOMMENDATIONS -> userRecommendations(match.parameter(), request);
             case SIMILAR_MOVIES -> similarMovies(match.parameter(), request);
@@ -50,6 +59,7 @@ final class Operations {
 
     private ApiResponse userRecommendations(String userIdParameter, ApiRequest request) {
         String userId = Validation.id("userId", userIdParameter);
+        users.requireActingFor(request, userId);
         int count = Validation.count(request.queryParameter("count"));
         String genre = Validation.genre(request.queryParameter("genre"), catalog);
         RecommendationList list = recommendations.forUser(userId, count, genre, maxAge(request));
@@ -76,6 +86,7 @@ final class Operations {
 
     private ApiResponse userRankings(String userIdParameter, ApiRequest request) {
         String userId = Validation.id("userId", userIdParameter);
+        users.requireActingFor(request, userId);
         JsonFields body = JsonFields.parse(request.body(Validation.MAX_RANKING_BODY_BYTES));
         List<String> movieIds = body.strings("movieIds");
         if (movieIds == null || movieIds.isEmpty() || movieIds.size() > Validation.MAX_RANKING_IDS) {
@@ -99,6 +110,7 @@ final class Operations {
     private ApiResponse recordEvent(ApiRequest request) {
         JsonFields body = JsonFields.parse(request.body(Validation.MAX_EVENT_BODY_BYTES));
         String userId = Validation.id("userId", body.string("userId"));
+        users.requireActingFor(request, userId);
         String movieId = Validation.id("movieId", body.string("movieId"));
         String eventType = body.string("eventType");
         if (eventType != null && !eventTypes.contains(eventType)) {

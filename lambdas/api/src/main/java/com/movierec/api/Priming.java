@@ -2,6 +2,7 @@ package com.movierec.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.movierec.api.cache.AnswerCache;
+import com.movierec.api.auth.SignedInUsers;
 import com.movierec.api.catalog.Movie;
 import com.movierec.api.catalog.MovieCatalog;
 import com.movierec.api.http.ApiRequest;
@@ -109,11 +110,19 @@ final class Priming implements Resource {
 
     private static APIGatewayProxyRequestEvent get(String resource, Map<String, String> path, Map<String, String> query) {
         return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withResource(resource)
-                .withPathParameters(path).withQueryStringParameters(query);
+                .withPathParameters(path).withQueryStringParameters(query).withRequestContext(signedIn());
     }
 
     private static APIGatewayProxyRequestEvent post(String resource, Map<String, String> path, String body) {
         return new APIGatewayProxyRequestEvent().withHttpMethod("POST").withResource(resource)
-                .withPathParameters(path).withBody(body);
+                .withPathParameters(path).withBody(body).withRequestContext(signedIn());
+    }
+
+    /** The Cognito authorizer's claims of user "priming", so that api.auth jwt primes the same calls as API keys. */
+    private static APIGatewayProxyRequestEvent.ProxyRequestContext signedIn() {
+        APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext();
+        context.setAuthorizer(Map.<String, Object>of("claims", Map.of(SignedInUsers.SUBJECT_CLAIM, "priming",
+                SignedInUsers.USER_ID_CLAIM, "priming", "token_use", "id")));
+        return context;
     }
 }

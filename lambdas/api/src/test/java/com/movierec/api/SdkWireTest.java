@@ -163,6 +163,23 @@ class SdkWireTest {
     }
 
     @Test
+    void primingSignsInItsRequestsSoThatJwtModePrimesEveryCallToo() {
+        var env = TestApi.environment();
+        env.put("PERSONALIZE_RUNTIME_ENDPOINT", stub.endpoint().toString());
+        env.put("PERSONALIZE_EVENTS_ENDPOINT", stub.endpoint().toString());
+        env.put("AUTH_MODE", "jwt");
+        ApiConfig config = ApiConfig.fromEnvironment(env);
+        PrimingHttpClient jwtHttp = new PrimingHttpClient(PersonalizeClients.httpClient());
+        ApiHandler jwt = new ApiHandler(config, PersonalizeClients.runtime(config, jwtHttp),
+                PersonalizeClients.events(config, jwtHttp), TestApi.catalog(), jwtHttp);
+
+        jwt.priming().prime();
+
+        assertThat(stub.received()).isEmpty();
+        assertThat(jwtHttp.answeredCalls()).isEqualTo(6 * Priming.ROUNDS);
+    }
+
+    @Test
     void afterPrimingRequestsReachPersonalizeAgain() {
         handler.priming().prime();
 

@@ -35,6 +35,14 @@ public final class ApiEnvironment {
     public static final String PERSONALIZE_RUNTIME_ENDPOINT = "PERSONALIZE_RUNTIME_ENDPOINT";
     /** A Personalize-events-compatible endpoint instead of AWS's (local mode). */
     public static final String PERSONALIZE_EVENTS_ENDPOINT = "PERSONALIZE_EVENTS_ENDPOINT";
+    /**
+     * How API Gateway authenticates callers, api.auth's value: {@link #AUTH_MODE_JWT} makes the API read the signed-in
+     * user from the Cognito authorizer's claims and refuse (403) acting for another user; unset means apiKey.
+     */
+    public static final String AUTH_MODE = "AUTH_MODE";
+    public static final String AUTH_MODE_API_KEY = "apiKey";
+    public static final String AUTH_MODE_IAM = "iam";
+    public static final String AUTH_MODE_JWT = "jwt";
 
     /** Where the API's data layer puts items.csv (Lambda unpacks layers into /opt), and so the API's default. */
     public static final String DEFAULT_ITEMS_FILE = "/opt/movierec/items.csv";

@@ -66,8 +66,9 @@ class ContractTest {
                 "POPULARITY_CAMPAIGN_ARN", "RANKING_CAMPAIGN_ARN", "UNWATCHED_FILTER_ARN",
                 "UNWATCHED_IN_GENRE_FILTER_ARN", "EVENT_TRACKER_ID", "EVENT_TYPE", "ITEMS_FILE", "KNOWN_USERS_FILE",
                 "ALLOWED_ORIGINS", "CACHE_TTL_SECONDS", "CACHE_MAX_ENTRIES", "PERSONALIZE_RUNTIME_ENDPOINT",
-                "PERSONALIZE_EVENTS_ENDPOINT", "DEFAULT_ITEMS_FILE", "DEFAULT_KNOWN_USERS_FILE",
-                "DEFAULT_CACHE_MAX_ENTRIES", "MAX_CACHE_TTL_SECONDS", "MAX_CACHE_ENTRIES");
+                "PERSONALIZE_EVENTS_ENDPOINT", "AUTH_MODE", "DEFAULT_ITEMS_FILE", "DEFAULT_KNOWN_USERS_FILE",
+                "DEFAULT_CACHE_MAX_ENTRIES", "MAX_CACHE_TTL_SECONDS", "MAX_CACHE_ENTRIES", "AUTH_MODE_API_KEY",
+                "AUTH_MODE_IAM", "AUTH_MODE_JWT");
         variables.forEach((constant, value) -> {
             if (!isValue(constant)) {
                 assertThat(value).as(constant).isEqualTo(constant);
@@ -76,6 +77,10 @@ class ContractTest {
         assertThat(ApiEnvironment.DEFAULT_ITEMS_FILE).isEqualTo("/opt/movierec/items.csv");
         assertThat(ApiEnvironment.DEFAULT_KNOWN_USERS_FILE).isEqualTo("/opt/movierec/known-users.txt");
         assertThat(ApiEnvironment.MAX_CACHE_TTL_SECONDS).isEqualTo(3600);
+        // AUTH_MODE's values are cdk.json's api.auth values.
+        assertThat(ApiEnvironment.AUTH_MODE_API_KEY).isEqualTo("apiKey");
+        assertThat(ApiEnvironment.AUTH_MODE_IAM).isEqualTo("iam");
+        assertThat(ApiEnvironment.AUTH_MODE_JWT).isEqualTo("jwt");
     }
 
     @Test
@@ -112,9 +117,9 @@ class ContractTest {
         assertThat(OfflineMetric.names()).allSatisfy(metric -> assertThat(configuration).contains("`" + metric + "`"));
     }
 
-    /** A default or a limit of a variable, rather than a variable's name. */
+    /** A default, a limit or one of a variable's values, rather than a variable's name. */
     private static boolean isValue(String constant) {
-        return constant.startsWith("DEFAULT_") || constant.startsWith("MAX_");
+        return constant.startsWith("DEFAULT_") || constant.startsWith("MAX_") || constant.startsWith("AUTH_MODE_");
     }
 
     /** The public constants of {@code type}, by name. */

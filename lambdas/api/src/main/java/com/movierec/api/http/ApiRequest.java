@@ -7,6 +7,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +75,26 @@ public final class ApiRequest {
         }
         Map<String, String> single = event.getQueryStringParameters();
         return single == null ? null : single.get(name);
+    }
+
+    /**
+     * The claims of the ID token API Gateway's Cognito authorizer verified ({@code requestContext.authorizer.claims},
+     * every value a string, as API Gateway passes them); empty when no authorizer ran.
+     */
+    public Map<String, String> authorizerClaims() {
+        Map<String, Object> authorizer = event.getRequestContext() == null ? null
+                : event.getRequestContext().getAuthorizer();
+        if (authorizer == null || !(authorizer.get("claims") instanceof Map<?, ?> claims)) {
+            return Map.of();
+        }
+        Map<String, String> text = new HashMap<>();
+        claims.forEach((name, value) -> {
+            if (name instanceof String key && value != null && !(value instanceof Map)
+                    && !(value instanceof Collection)) {
+                text.put(key, value.toString());
+            }
+        });
+        return text;
     }
 
     /** A header by case-insensitive name, or null. */

@@ -3,7 +3,10 @@ package com.movierec.api.http;
 /** The {@code error} values of the API's JSON errors and the HTTP status each one is answered with. */
 public enum ErrorCode {
     BAD_REQUEST(400),
-    /** Answered by API Gateway itself (missing or wrong API key, IAM denial), in this same JSON shape. */
+    /**
+     * A signed-in user acting for another user (api.auth jwt); otherwise answered by API Gateway itself (missing or
+     * wrong API key, IAM denial), in this same JSON shape.
+     */
     FORBIDDEN(403),
     NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),

@@ -50,4 +50,50 @@ class StandInResourceTest {
         assertThat(standIns.create(Requests.create("Topic", "AWS::SNS::Topic", "{}")).attributes())
                 .containsEntry("Arn", "arn:aws:sns:eu-west-1:000000000000:topic/test-stack-Topic");
     }
+
+    @Test
+    void aUserPoolHasAnIdInCognitosFormAndTheIssuerAttributes() {
+        ResourceOutcome pool = standIns.create(Requests.create("UserPool", "AWS::Cognito::UserPool",
+                "{\"UserPoolName\": \"movierec-dev-users\"}"));
+
+        assertThat(pool.physicalId()).matches("eu-west-1_[0-9A-Za-z]{9}")
+                .isEqualTo(standIns.create(Requests.create("UserPool", "AWS::Cognito::UserPool", "{}")).physicalId());
+        assertThat(pool.attributes())
+                .containsEntry("UserPoolId", pool.physicalId())
+                .containsEntry("Arn", "arn:aws:cognito-idp:eu-west-1:000000000000:userpool/" + pool.physicalId())
+                .containsEntry("ProviderName", "cognito-idp.eu-west-1.amazonaws.com/" + pool.physicalId())
+                .containsEntry("ProviderURL", "https://cognito-idp.eu-west-1.amazonaws.com/" + pool.physicalId());
+        assertThat(standIns.create(Requests.create("OtherPool", "AWS::Cognito::UserPool", "{}")).physicalId())
+                .isNotEqualTo(pool.physicalId());
+    }
+
+    @Test
+    void anAppClientKeepsItsIdWhenItsSettingsChange() {
+        ResourceOutcome client = standIns.create(Requests.create("WebClient", "AWS::Cognito::UserPoolClient",
+                "{\"ClientName\": \"movierec-dev-web\", \"GenerateSecret\": false}"));
+        ResourceOutcome updated = standIns.update(Requests.update(Requests.record("WebClient",
+                "AWS::Cognito::UserPoolClient", client.physicalId(), "{\"ClientName\": \"movierec-dev-web\"}",
+                client.attributes()), "{\"ClientName\": \"movierec-dev-web\", "
+                + "\"CallbackURLs\": [\"http://localhost:9090/\"]}"));
+
+        assertThat(client.physicalId()).matches("[0-9a-z]{26}");
+        assertThat(client.attributes()).containsEntry("ClientId", client.physicalId())
+                .containsEntry("Name", "movierec-dev-web").doesNotContainKey("ClientSecret");
+        assertThat(updated.physicalId()).as("an in-place update").isEqualTo(client.physicalId());
+        assertThat(standIns.create(Requests.create("Backend", "AWS::Cognito::UserPoolClient",
+                "{\"GenerateSecret\": true}")).attributes().get("ClientSecret")).matches("[0-9A-Za-z]{51}");
+    }
+
+    @Test
+    void aDomainIsItsPrefixAndAnotherPrefixReplacesIt() {
+        ResourceOutcome domain = standIns.create(Requests.create("Domain", "AWS::Cognito::UserPoolDomain",
+                "{\"Domain\": \"movierec-dev-1a2b3c4d\", \"ManagedLoginVersion\": 2}"));
+        ResourceOutcome renamed = standIns.update(Requests.update(Requests.record("Domain",
+                "AWS::Cognito::UserPoolDomain", domain.physicalId(), "{\"Domain\": \"movierec-dev-1a2b3c4d\"}",
+                domain.attributes()), "{\"Domain\": \"movierec-dev-login\"}"));
+
+        assertThat(domain.physicalId()).isEqualTo("movierec-dev-1a2b3c4d");
+        assertThat(domain.attributes()).containsEntry("CloudFrontDistribution", "");
+        assertThat(renamed.physicalId()).isEqualTo("movierec-dev-login");
+    }
 }

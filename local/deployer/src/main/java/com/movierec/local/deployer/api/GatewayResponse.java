@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public record GatewayResponse(int status, Map<String, String> headers, String body) {
     private static final String DEFAULT_TEMPLATE = "{\"message\":$context.error.messageString}";
-    private static final Pattern CONTEXT_VARIABLE = Pattern.compile("\\$\\{?context\\.([A-Za-z.]+?)}?(?![A-Za-z.])");
+    private static final Pattern CONTEXT_VARIABLE = Pattern.compile(
+            "\\$\\{context\\.([A-Za-z]+(?:\\.[A-Za-z]+)*)}|\\$context\\.([A-Za-z]+(?:\\.[A-Za-z]+)*)");
     private static final String HEADER_PARAMETER = "gatewayresponse.header.";
     private static final String REQUEST_HEADER = "method.request.header.";
 
@@ -69,7 +70,8 @@ public record GatewayResponse(int status, Map<String, String> headers, String bo
         Matcher matcher = CONTEXT_VARIABLE.matcher(template);
         StringBuilder body = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(body, Matcher.quoteReplacement(context.getOrDefault(matcher.group(1), "")));
+            matcher.appendReplacement(body, Matcher.quoteReplacement(context.getOrDefault(
+                    matcher.group(1) != null ? matcher.group(1) : matcher.group(2), "")));
         }
         matcher.appendTail(body);
         return new GatewayResponse(status, headers, body.toString());

@@ -188,7 +188,7 @@ public final class LocalUserPool {
      * ago gives expired tokens), with a refresh token.
      */
     public TokenSet issueTokens(PoolUser user, AppClient client, Set<String> scopes, Instant issuedAt) {
-        return tokens(user, client, scopes, null, issuedAt, true);
+        return tokens(user, client, scopes, null, issuedAt, issuedAt, true);
     }
 
     // --- managed login: sessions and codes ----------------------------------------------------------------------
@@ -297,7 +297,12 @@ public final class LocalUserPool {
 
     private TokenSet tokens(PoolUser user, AppClient client, Set<String> scopes, String nonce, Instant authTime,
                             boolean withRefresh) {
-        Instant now = clock.instant();
+        return tokens(user, client, scopes, nonce, authTime, clock.instant(), withRefresh);
+    }
+
+    /** {@code now}: when the tokens are issued (iat), which their lifetimes count from. */
+    private TokenSet tokens(PoolUser user, AppClient client, Set<String> scopes, String nonce, Instant authTime,
+                            Instant now, boolean withRefresh) {
         String originJti = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
         JWTClaimsSet.Builder id = new JWTClaimsSet.Builder()

@@ -84,6 +84,17 @@ public final class SynthesizedDev {
                 dev -> dev.put(QUALITY_GATE, gate));
     }
 
+    /**
+     * {@link #base()} with sign-in as issue 12's contract gives the {@code jwt} auth mode (part A): a Cognito user
+     * pool, the page's app client (code flow with PKCE, no secret, callback and sign-out URL
+     * {@code http://localhost:<pagePort>/}), a managed login domain and a COGNITO_USER_POOLS authorizer on every
+     * method but OPTIONS and the public {@code /openapi.yaml} ({@link CognitoSignIn}). One variant per port.
+     */
+    public static CloudAssembly withSignIn(int pagePort) {
+        return variant("signin-" + pagePort, null, SynthesizedDev::withoutQualityGate,
+                stage -> CognitoSignIn.add(stage, "http://localhost:" + pagePort + "/"));
+    }
+
     private static void unchanged(Map<String, Object> dev) {
     }
 
@@ -102,13 +113,21 @@ public final class SynthesizedDev {
     /** {@code preparedData} null: the generated data, written next to the synthesized assembly. */
     private static synchronized CloudAssembly variant(String name, Path preparedData,
                                                       Consumer<Map<String, Object>> change) {
+        return variant(name, preparedData, change, stage -> { });
+    }
+
+    /** {@code addToStage}: constructs added to the stage after the infra app made it, before the synth. */
+    private static synchronized CloudAssembly variant(String name, Path preparedData,
+                                                      Consumer<Map<String, Object>> change,
+                                                      Consumer<MovieRecStage> addToStage) {
         Path data = preparedData == null ? null : preparedData.toAbsolutePath().normalize();
         // One directory per variant and data directory; the generated data keeps the plain variant name.
         String key = data == null ? name : name + "-" + Integer.toHexString(data.toString().hashCode());
-        return CACHE.computeIfAbsent(key, k -> synthesize(ROOT.resolve(k), data, change));
+        return CACHE.computeIfAbsent(key, k -> synthesize(ROOT.resolve(k), data, change, addToStage));
     }
 
-    private static CloudAssembly synthesize(Path dir, Path preparedData, Consumer<Map<String, Object>> change) {
+    private static CloudAssembly synthesize(Path dir, Path preparedData, Consumer<Map<String, Object>> change,
+                                            Consumer<MovieRecStage> addToStage) {
         Map<String, Object> cdkJson = readCdkJson();
         @SuppressWarnings("unchecked")
         Map<String, Object> context = (Map<String, Object>) cdkJson.get("context");
@@ -131,9 +150,10 @@ public final class SynthesizedDev {
         PreparedData prepared = preparedData == null
                 ? PreparedData.load(GeneratedMovieData.write(dir.resolve("prepared")).toAbsolutePath(), "generated")
                 : PreparedData.load(preparedData, preparedData.toString());
-        new MovieRecStage(app, STAGE, new MovieRecStageProps(config, prepared,
+        MovieRecStage stage = new MovieRecStage(app, STAGE, new MovieRecStageProps(config, prepared,
                 standInJar(dir.resolve("jar/lifecycle.jar")), standInJar(dir.resolve("jar/api.jar")),
                 dir.resolve("layers"), Environment.builder().region(config.region().orElse(REGION)).build()));
+        addToStage.accept(stage);
         app.synth();
         return CloudAssembly.load(out);
     }

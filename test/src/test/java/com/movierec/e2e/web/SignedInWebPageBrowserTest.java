@@ -14,10 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,7 +49,7 @@ class SignedInWebPageBrowserTest {
     static final TestWatcher EVIDENCE_ON_FAILURE = new TestWatcher() {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
-            saveEvidence(context.getDisplayName());
+            HeadlessChromium.saveEvidence(driver, context.getDisplayName());
         }
     };
 
@@ -69,16 +66,8 @@ class SignedInWebPageBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (run != null) {
-                run.close();
-            }
-        }
+    static void stop() throws Exception {
+        HeadlessChromium.quitThenClose(driver, run);
     }
 
     @Test
@@ -192,20 +181,6 @@ class SignedInWebPageBrowserTest {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void saveEvidence(String testName) {
-        if (driver == null) {
-            return;
-        }
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "web-page-failures"));
-            String name = testName.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "");
-            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-            Files.writeString(dir.resolve(name + ".html"), Optional.ofNullable(driver.getPageSource()).orElse(""));
-        } catch (IOException | RuntimeException e) {
-            System.err.println("SignedInWebPageBrowserTest: could not save the failure's screenshot: " + e);
         }
     }
 }

@@ -2,10 +2,10 @@ package com.movierec.local.deployer.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.movierec.local.deployer.api.ProxyResponses;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -177,37 +177,29 @@ public final class ManagedLoginServer implements AutoCloseable {
 
     private void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> params = FormData.parse(exchange.getRequestURI().getRawQuery());
-        AppClient client = checkedClient(params);
-        String redirectUri = checkedRedirect(client, params.get("redirect_uri"));
-        AuthorizationRequest request;
-        try {
-            request = checkedRequest(client, redirectUri, params);
-        } catch (OAuthException e) {
-            redirectWithError(exchange, redirectUri, e, params.get("state"));
+        Optional<AuthorizationRequest> request = validated(exchange, params);
+        if (request.isEmpty()) {
             return;
         }
         String session = cookie(exchange, SESSION_COOKIE);
         Optional<PoolUser> signedIn = pool.sessionUser(session);
         if (signedIn.isPresent()) {
             Instant authTime = pool.sessionAuthTime(session).orElse(Instant.now());
-            redirectWithCode(exchange, request, signedIn.get(), authTime);
+            redirectWithCode(exchange, request.get(), signedIn.get(), authTime);
             return;
         }
-        loginForm(exchange, client, params, null);
+        loginForm(exchange, pool.client(request.get().clientId()).orElseThrow(), params, null);
     }
 
     private void login(HttpExchange exchange) throws IOException {
         Map<String, String> form = FormData.parse(new String(exchange.getRequestBody().readAllBytes(),
                 StandardCharsets.UTF_8));
-        AppClient client = checkedClient(form);
-        String redirectUri = checkedRedirect(client, form.get("redirect_uri"));
-        AuthorizationRequest request;
-        try {
-            request = checkedRequest(client, redirectUri, form);
-        } catch (OAuthException e) {
-            redirectWithError(exchange, redirectUri, e, form.get("state"));
+        Optional<AuthorizationRequest> validated = validated(exchange, form);
+        if (validated.isEmpty()) {
             return;
         }
+        AuthorizationRequest request = validated.get();
+        AppClient client = pool.client(request.clientId()).orElseThrow();
         String csrf = cookie(exchange, CSRF_COOKIE);
         if (csrf == null || !csrf.equals(form.get(CSRF_FIELD))) {
             throw new OAuthException("invalid_request", "the sign-in form's CSRF token does not match its cookie: "
@@ -222,6 +214,22 @@ public final class ManagedLoginServer implements AutoCloseable {
         exchange.getResponseHeaders().add("Set-Cookie", SESSION_COOKIE + "=" + session
                 + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + LocalUserPool.SESSION_VALIDITY.toSeconds());
         redirectWithCode(exchange, request, user.get(), Instant.now());
+    }
+
+    /**
+     * The authorize parameters checked: a bad client or redirect_uri throws (an error answered here); any other error
+     * goes back to the redirect_uri, and the answer is empty.
+     */
+    private Optional<AuthorizationRequest> validated(HttpExchange exchange, Map<String, String> params)
+            throws IOException {
+        AppClient client = checkedClient(params);
+        String redirectUri = checkedRedirect(client, params.get("redirect_uri"));
+        try {
+            return Optional.of(checkedRequest(client, redirectUri, params));
+        } catch (OAuthException e) {
+            redirectWithError(exchange, redirectUri, e, params.get("state"));
+            return Optional.empty();
+        }
     }
 
     private AppClient checkedClient(Map<String, String> params) {
@@ -488,14 +496,6 @@ public final class ManagedLoginServer implements AutoCloseable {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
-        if (body.length == 0 || "HEAD".equals(exchange.getRequestMethod())) {
-            exchange.sendResponseHeaders(status, -1);
-        } else {
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-        exchange.close();
+        ProxyResponses.send(exchange, status, body);
     }
 }

@@ -65,7 +65,7 @@ class WebPageBrowserTest {
     @BeforeAll
     static void startTheProductAndTheBrowser() {
         HeadlessChromium.requireInstalled();
-        CloudAssembly assembly = SynthesizedDev.base();
+        CloudAssembly assembly = SynthesizedDev.withApiKeyAuth();
         run = LocalRun.start(RunSettings.of(assembly.directory(), tmp.resolve("s3"))
                 .withWebRoot(RepositoryRoot.find().resolve("web"))
                 .withEngineDelays(Delays.NONE), DeployListener.NONE);

@@ -160,7 +160,7 @@ class UpCommandTest {
 
     private int run(StopSignal stop, String... extra) {
         Map<String, String> options = new LinkedHashMap<>(Map.of(
-                "--cdk-out", SynthesizedDev.base().directory().toString(), "--web-root", web.toString(),
+                "--cdk-out", SynthesizedDev.withApiKeyAuth().directory().toString(), "--web-root", web.toString(),
                 "--s3-root", tmp.resolve("s3").toString(), "--api-log", tmp.resolve("api.log").toString(),
                 "--deploy-log", tmp.resolve("deploy.log").toString(), "--delays", "none"));
         List<String> flags = new ArrayList<>();

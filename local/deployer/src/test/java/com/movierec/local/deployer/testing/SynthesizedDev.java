@@ -95,6 +95,21 @@ public final class SynthesizedDev {
                 stage -> CognitoSignIn.add(stage, "http://localhost:" + pagePort + "/"));
     }
 
+    /**
+     * {@link #base()} with {@code api.auth} {@code apiKey} and no {@code api.jwt}: the page with a user id field and an
+     * API without sign-in, whatever auth cdk.json gives dev (for the tests that are not about sign-in).
+     */
+    public static CloudAssembly withApiKeyAuth() {
+        return variant("apikey", null, dev -> {
+            withoutQualityGate(dev);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> api = new LinkedHashMap<>((Map<String, Object>) dev.get("api"));
+            api.put("auth", "apiKey");
+            api.remove("jwt");
+            dev.put("api", api);
+        });
+    }
+
     private static void unchanged(Map<String, Object> dev) {
     }
 

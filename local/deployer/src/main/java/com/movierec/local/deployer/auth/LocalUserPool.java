@@ -19,7 +19,6 @@ import java.security.spec.KeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -384,10 +383,5 @@ public final class LocalUserPool {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64URL.encode(bytes).toString();
-    }
-
-    /** What the user pool's users are called, for messages. */
-    List<String> usernames() {
-        return new ArrayList<>(new TreeSet<>(users.keySet()));
     }
 }

@@ -1,12 +1,15 @@
 // The movierec page: a user's recommendations (optionally in one genre), similar movies, and "Mark watched".
-// Plain ES module, no build step; it only talks to the recommendations API described in openapi.yaml.
+// Plain ES module, no build step; it only talks to the recommendations API described in openapi.yaml, and with
+// auth "jwt" to the user pool's sign-in (authorization code with PKCE).
 
-const config = { apiBaseUrl: "", apiKey: "", ...(window.MOVIEREC_CONFIG || {}) };
+/**
+ * The runtime config, config.json next to this file (generated at deploy, and by local mode's `up`): apiBase ("/api"
+ * or the API's URL), auth ("jwt", "apiKey" or "iam"), region, and for jwt userPoolId, clientId and authDomain.
+ */
+const config = { apiBase: "", auth: "apiKey", region: null, userPoolId: null, clientId: null, authDomain: null };
 
 /** Offered in the user id field's suggestions; "new-visitor" is a user the model does not know (the fallback). */
-const SAMPLE_USER_IDS = Array.isArray(config.sampleUserIds) && config.sampleUserIds.length > 0
-  ? config.sampleUserIds.map(String)
-  : ["1", "2", "3", "new-visitor"];
+const SAMPLE_USER_IDS = ["1", "2", "3", "new-visitor"];
 const RECOMMENDATION_COUNT = 25;
 const SIMILAR_COUNT = 10;
 /** The genre choices come from this many popular movies: the API has no list of genres. */
@@ -52,22 +55,35 @@ class ApiError extends Error {
 }
 
 function apiUrl(path) {
-  const base = String(config.apiBaseUrl || "").replace(/\/+$/, "");
+  const base = String(config.apiBase || "").replace(/\/+$/, "");
   return base + path;
 }
 
 /** Calls the API; resolves to the JSON body of a 2xx answer, rejects with an ApiError in plain words. */
 async function callApi(path, { method = "GET", body, signal } = {}) {
+  let response = await send(path, { method, body, signal });
+  if (response.status === 401 && config.auth === "jwt" && await auth.refresh()) {
+    // An ID token that expired since the last refresh: once more with the new one.
+    response = await send(path, { method, body, signal });
+  }
+  if (response.status === 401 && config.auth === "jwt") {
+    auth.forget();
+    showSignedOut();
+  }
+  return answerOf(response);
+}
+
+async function send(path, { method, body, signal }) {
   const headers = { Accept: "application/json" };
-  if (config.apiKey) {
-    headers["x-api-key"] = config.apiKey;
+  if (config.auth === "jwt" && auth.tokens) {
+    // The ID token alone, as the API's Cognito authorizer reads it from Authorization.
+    headers.Authorization = auth.tokens.idToken;
   }
   if (body !== undefined) {
     headers["Content-Type"] = "application/json";
   }
-  let response;
   try {
-    response = await fetch(apiUrl(path), {
+    return await fetch(apiUrl(path), {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -79,8 +95,11 @@ async function callApi(path, { method = "GET", body, signal } = {}) {
       throw error;
     }
     throw new ApiError("The recommendations service could not be reached.",
-      "Check your connection (or the API address in config.js) and try again.");
+      "Check your connection and try again.");
   }
+}
+
+async function answerOf(response) {
   const text = await response.text();
   let data = null;
   try {
@@ -112,9 +131,13 @@ function errorOf(response, data) {
   if (status === 400) {
     return new ApiError("That request could not be accepted.", message || "The request was malformed.", details);
   }
+  if (status === 401) {
+    return new ApiError("Please sign in again.", "Your sign-in has expired or is no longer valid.", details);
+  }
   if (status === 403) {
-    return new ApiError("The recommendations service refused access.",
-      (message ? message + " " : "") + "Check the API key in config.js.", details);
+    return new ApiError("The recommendations service refused access.", message
+      || (config.auth === "jwt" ? "Your account may not do this." : "This page sends no API key, which the API wants."),
+      details);
   }
   if (status === 404) {
     return new ApiError("Not found.", message || "The service has nothing at this address.", details);
@@ -409,7 +432,12 @@ async function markWatched(movie, button) {
 
 function rememberInAddress(userId, genre) {
   const url = new URL(window.location.href);
-  url.searchParams.set("user", userId);
+  if (config.auth === "jwt") {
+    // The user is the signed-in one: only the genre belongs in the address.
+    url.searchParams.delete("user");
+  } else {
+    url.searchParams.set("user", userId);
+  }
   if (genre) {
     url.searchParams.set("genre", genre);
   } else {
@@ -541,6 +569,12 @@ async function submitUser() {
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  if (config.auth === "jwt") {
+    if (auth.tokens) {
+      loadRecommendations(signedInUserId(), genreSelect.value);
+    }
+    return;
+  }
   submitUser();
 });
 
@@ -550,10 +584,288 @@ genreSelect.addEventListener("change", () => {
   }
 });
 
+// ---------------------------------------------------------------------------------------------------------------
+// Sign-in (auth "jwt"): authorization code with PKCE against the user pool's managed login (authDomain)
+
+/**
+ * The tokens live in sessionStorage: they survive a reload and the sign-in's own redirect in this tab, go when the tab
+ * closes, are never sent by the browser on its own (unlike a cookie, so no cross-site request can use them) and are
+ * not shared with other tabs. Scripts of this origin can read them, which is why the Content-Security-Policy admits
+ * only this page's own files.
+ */
+const TOKENS_KEY = "movierec.tokens";
+/** The PKCE verifier and state of a sign-in under way, until its redirect comes back. */
+const PENDING_KEY = "movierec.signin";
+/** Refresh this long before the ID token expires. */
+const REFRESH_MARGIN_MS = 60_000;
+
+const auth = {
+  tokens: null,
+  refreshTimer: null,
+  refreshing: null,
+
+  restore() {
+    try {
+      const stored = JSON.parse(sessionStorage.getItem(TOKENS_KEY) || "null");
+      if (stored && typeof stored.idToken === "string") {
+        this.tokens = { ...stored, claims: claimsOf(stored.idToken) };
+      }
+    } catch {
+      this.forget();
+    }
+  },
+
+  store(answer, previousRefreshToken) {
+    const claims = claimsOf(answer.id_token);
+    this.tokens = {
+      idToken: answer.id_token,
+      accessToken: answer.access_token,
+      refreshToken: answer.refresh_token || previousRefreshToken || null,
+      expiresAt: typeof claims.exp === "number" ? claims.exp * 1000 : Date.now() + answer.expires_in * 1000,
+      claims,
+    };
+    const { claims: _, ...kept } = this.tokens;
+    sessionStorage.setItem(TOKENS_KEY, JSON.stringify(kept));
+    this.scheduleRefresh();
+  },
+
+  forget() {
+    this.tokens = null;
+    sessionStorage.removeItem(TOKENS_KEY);
+    window.clearTimeout(this.refreshTimer);
+  },
+
+  scheduleRefresh() {
+    window.clearTimeout(this.refreshTimer);
+    if (!this.tokens) {
+      return;
+    }
+    const wait = Math.max(this.tokens.expiresAt - Date.now() - REFRESH_MARGIN_MS, 5_000);
+    this.refreshTimer = window.setTimeout(() => this.refresh(), wait);
+  },
+
+  /** New ID and access tokens with the refresh token; false when there is none or the pool refuses it. */
+  refresh() {
+    if (!this.tokens || !this.tokens.refreshToken) {
+      return Promise.resolve(false);
+    }
+    if (!this.refreshing) {
+      const refreshToken = this.tokens.refreshToken;
+      this.refreshing = tokenRequest({ grant_type: "refresh_token", client_id: config.clientId,
+        refresh_token: refreshToken })
+        .then((answer) => { this.store(answer, refreshToken); showSignedIn(); return true; })
+        .catch(() => false)
+        .finally(() => { this.refreshing = null; });
+    }
+    return this.refreshing;
+  },
+};
+
+function authEndpoint(path) {
+  return String(config.authDomain || "").replace(/\/+$/, "") + path;
+}
+
+/** Where the pool sends the browser back: this page, exactly as the app client's callback URL lists it. */
+function redirectUri() {
+  return window.location.origin + window.location.pathname;
+}
+
+function base64url(bytes) {
+  let text = "";
+  for (const byte of bytes) {
+    text += String.fromCharCode(byte);
+  }
+  return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function randomText(byteCount) {
+  return base64url(crypto.getRandomValues(new Uint8Array(byteCount)));
+}
+
+/** The claims of a JWT's payload, read without checking it: the API's authorizer checks it on every call. */
+function claimsOf(jwt) {
+  const payload = String(jwt).split(".")[1] || "";
+  const binary = atob(payload.replace(/-/g, "+").replace(/_/g, "/"));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+/** The signed-in user's MovieLens id: the admin-set custom:movierec_user_id, else the token's sub. */
+function signedInUserId() {
+  const claims = auth.tokens ? auth.tokens.claims : {};
+  return String(claims["custom:movierec_user_id"] || claims.sub || "");
+}
+
+async function tokenRequest(form) {
+  let response;
+  try {
+    response = await fetch(authEndpoint("/oauth2/token"), { method: "POST", body: new URLSearchParams(form),
+      cache: "no-store" });
+  } catch {
+    throw new ApiError("Sign-in is unavailable.", "The sign-in service could not be reached: try again.");
+  }
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new ApiError("Sign-in failed.", data.error_description || data.error || `HTTP ${response.status}.`);
+  }
+  return data;
+}
+
+/** Goes to the pool's sign-in page with a fresh PKCE verifier and state for this tab. */
+async function signIn() {
+  const verifier = randomText(32);
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier));
+  const state = randomText(16);
+  const genre = new URLSearchParams(window.location.search).get("genre");
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, genre }));
+  const query = new URLSearchParams({
+    response_type: "code",
+    client_id: config.clientId,
+    redirect_uri: redirectUri(),
+    scope: "openid email profile",
+    state,
+    code_challenge: base64url(new Uint8Array(digest)),
+    code_challenge_method: "S256",
+  });
+  window.location.assign(`${authEndpoint("/oauth2/authorize")}?${query}`);
+}
+
+/** The redirect back from the sign-in page: the code exchanged for tokens, the address cleaned. */
+async function completeSignIn(params) {
+  const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY) || "null");
+  sessionStorage.removeItem(PENDING_KEY);
+  const address = new URL(redirectUri());
+  if (pending && pending.genre) {
+    address.searchParams.set("genre", pending.genre);
+  }
+  window.history.replaceState(null, "", address);
+  if (params.get("error")) {
+    throw new ApiError("Sign-in failed.", params.get("error_description") || params.get("error"));
+  }
+  if (!pending || pending.state !== params.get("state")) {
+    throw new ApiError("Sign-in could not be completed.",
+      "The answer from the sign-in page does not belong to this tab's sign-in: sign in again.");
+  }
+  const answer = await tokenRequest({ grant_type: "authorization_code", client_id: config.clientId,
+    code: params.get("code"), redirect_uri: redirectUri(), code_verifier: pending.verifier });
+  auth.store(answer, null);
+}
+
+/** Forgets the tokens, revokes the refresh token and ends the pool's sign-in session. */
+async function signOut() {
+  const refreshToken = auth.tokens ? auth.tokens.refreshToken : null;
+  auth.forget();
+  if (refreshToken) {
+    try {
+      await fetch(authEndpoint("/oauth2/revoke"), { method: "POST",
+        body: new URLSearchParams({ token: refreshToken, client_id: config.clientId }) });
+    } catch {
+      // The tokens are gone from this page either way; the refresh token then lapses on its own.
+    }
+  }
+  window.location.assign(`${authEndpoint("/logout")}?${new URLSearchParams({ client_id: config.clientId,
+    logout_uri: redirectUri() })}`);
+}
+
+function showSignedIn() {
+  const claims = auth.tokens.claims;
+  const name = claims["cognito:username"] || claims.email || claims.sub;
+  const user = $("signed-in-user");
+  user.textContent = `Signed in as ${name} (MovieLens user ${signedInUserId()})`;
+  user.dataset.userId = signedInUserId();
+  user.hidden = false;
+  $("sign-in-button").hidden = true;
+  $("sign-out-button").hidden = false;
+  document.body.dataset.auth = "signed-in";
+}
+
+function showSignedOut() {
+  $("signed-in-user").hidden = true;
+  $("sign-in-button").hidden = false;
+  $("sign-out-button").hidden = true;
+  document.body.dataset.auth = "signed-out";
+  recommendationsSubtitle.textContent = "Sign in to see the movies picked for you.";
+  genreHint.textContent = "Sign in to choose a genre.";
+}
+
+$("sign-in-button").addEventListener("click", () => {
+  signIn().catch(showError);
+});
+$("sign-out-button").addEventListener("click", () => {
+  signOut();
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Start-up
+
+async function loadConfig() {
+  let response;
+  try {
+    response = await fetch("config.json", { cache: "no-store" });
+  } catch {
+    response = null;
+  }
+  const loaded = response && response.ok ? await response.json().catch(() => null) : null;
+  if (!loaded || typeof loaded !== "object") {
+    throw new ApiError("This page is not set up.",
+      "Its config.json (the API's address and how to sign in) could not be loaded.");
+  }
+  Object.assign(config, loaded);
+  if (config.auth === "jwt" && !(config.clientId && config.authDomain)) {
+    throw new ApiError("This page is not set up.", "config.json asks for sign-in but names no clientId and authDomain.");
+  }
+}
+
 async function start() {
+  try {
+    await loadConfig();
+  } catch (error) {
+    showError(error);
+    document.body.dataset.ready = "true";
+    return;
+  }
+  const params = new URLSearchParams(window.location.search);
+  if (config.auth === "jwt") {
+    await startSignedIn(params);
+  } else {
+    await startWithUserField(params);
+  }
+  document.body.dataset.ready = "true";
+}
+
+/** auth "jwt": the signed-in user's own recommendations; no user id field. */
+async function startSignedIn(params) {
+  $("user-field").hidden = true;
+  form.classList.add("signed-in-only-genre");
+  $("account").hidden = false;
+  auth.restore();
+  if (params.has("code") || params.has("error")) {
+    try {
+      await completeSignIn(params);
+    } catch (error) {
+      showError(error);
+    }
+  }
+  if (!auth.tokens) {
+    showSignedOut();
+    return;
+  }
+  auth.scheduleRefresh();
+  showSignedIn();
+  await loadGenres();
+  const genre = new URLSearchParams(window.location.search).get("genre");
+  if (genre && [...genreSelect.options].some((option) => option.value === genre)) {
+    genreSelect.value = genre;
+  }
+  if (auth.tokens) {
+    await loadRecommendations(signedInUserId(), genreSelect.value);
+  }
+}
+
+/** auth "apiKey" or "iam": any user id, typed or picked. */
+async function startWithUserField(params) {
   offerSampleUsers();
   await loadGenres();
-  const params = new URLSearchParams(window.location.search);
   const genre = params.get("genre");
   if (genre && [...genreSelect.options].some((option) => option.value === genre)) {
     genreSelect.value = genre;
@@ -563,7 +875,6 @@ async function start() {
     userInput.value = user;
     await submitUser();
   }
-  document.body.dataset.ready = "true";
 }
 
 start();

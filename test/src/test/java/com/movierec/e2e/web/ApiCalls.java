@@ -20,9 +20,17 @@ final class ApiCalls {
 
     private final URI endpoint;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The Authorization header's value (a user pool's ID token), or null for a stage without sign-in. */
+    private final java.util.function.Supplier<String> authorization;
 
     ApiCalls(URI endpoint) {
+        this(endpoint, () -> null);
+    }
+
+    /** Calls as a signed-in user: {@code idToken} gives the ID token each request sends in Authorization. */
+    ApiCalls(URI endpoint, java.util.function.Supplier<String> idToken) {
         this.endpoint = endpoint;
+        this.authorization = idToken;
     }
 
     /** A movie as the API describes it. */
@@ -72,8 +80,13 @@ final class ApiCalls {
     }
 
     Answer get(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET();
+        String token = authorization.get();
+        if (token != null) {
+            builder.header("Authorization", token);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), JSON.readTree(response.body()));

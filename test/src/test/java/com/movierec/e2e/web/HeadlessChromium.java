@@ -77,4 +77,35 @@ final class HeadlessChromium {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
         return driver;
     }
+
+    /** Quits the browser, then closes what it was testing (the local product), whichever fails. */
+    static void quitThenClose(ChromeDriver driver, AutoCloseable product) throws Exception {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (product != null) {
+                product.close();
+            }
+        }
+    }
+
+    /** A screenshot and the HTML of a failed test's page, in {@code target/web-page-failures/}. */
+    static void saveEvidence(ChromeDriver driver, String testName) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "web-page-failures"));
+            String name = testName.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "");
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"),
+                    java.util.Optional.ofNullable(driver.getPageSource()).orElse(""),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            System.err.println("screenshot and HTML of the failed test " + testName + " in " + dir.toAbsolutePath());
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("could not save the failed test's screenshot: " + e);
+        }
+    }
 }

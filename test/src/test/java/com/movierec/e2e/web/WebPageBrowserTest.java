@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -60,7 +58,7 @@ class WebPageBrowserTest {
     static final TestWatcher EVIDENCE_ON_FAILURE = new TestWatcher() {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
-            saveEvidence(context.getDisplayName());
+            HeadlessChromium.saveEvidence(driver, context.getDisplayName());
         }
     };
 
@@ -77,16 +75,8 @@ class WebPageBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (run != null) {
-                run.close();
-            }
-        }
+    static void stop() throws Exception {
+        HeadlessChromium.quitThenClose(driver, run);
     }
 
     @BeforeEach
@@ -349,22 +339,6 @@ class WebPageBrowserTest {
             return users;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void saveEvidence(String testName) {
-        if (driver == null) {
-            return;
-        }
-        try {
-            Path dir = Files.createDirectories(Path.of("target", "web-page-failures"));
-            String name = testName.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "");
-            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-            Files.writeString(dir.resolve(name + ".html"),
-                    Optional.ofNullable(driver.getPageSource()).orElse(""), StandardCharsets.UTF_8);
-            System.err.println("WebPageBrowserTest: screenshot and HTML of the failed test in " + dir.toAbsolutePath());
-        } catch (IOException | RuntimeException e) {
-            System.err.println("WebPageBrowserTest: could not save the failure's screenshot: " + e);
         }
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +37,10 @@ public final class LocalApiServer implements AutoCloseable {
     private static final int THREADS = 4;
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    /** Where the page finds its runtime config, as the web stack serves it next to index.html. */
+    static final String PAGE_CONFIG_PATH = "/config.json";
+    /** The page calls the API under /api, as through the CDN's /api/* origin: the prefix is not the API's. */
+    static final String API_PREFIX = "/api";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -43,15 +48,28 @@ public final class LocalApiServer implements AutoCloseable {
     private final ProxyRequests requests;
     private final StaticFiles staticFiles;
     private final AutoCloseable[] clients;
+    private final Front front;
+    private final String contentSecurityPolicy;
 
     private LocalApiServer(HttpServer server, ExecutorService executor, ApiHandler handler, String stage,
-                           StaticFiles staticFiles, AutoCloseable... clients) {
+                           StaticFiles staticFiles, Front front, AutoCloseable... clients) {
         this.server = server;
         this.executor = executor;
         this.handler = handler;
         this.requests = new ProxyRequests(stage);
         this.staticFiles = staticFiles;
         this.clients = clients;
+        this.front = front;
+        this.contentSecurityPolicy = contentSecurityPolicy(front.connectSources());
+    }
+
+    /**
+     * The page's policy: its own files only, plus {@code connect-src} for the origins it must call besides its own
+     * (the sign-in's token endpoint), when there are any.
+     */
+    static String contentSecurityPolicy(java.util.List<String> connectSources) {
+        return connectSources.isEmpty() ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY + "; connect-src 'self' " + String.join(" ", connectSources);
     }
 
     /** The API alone; {@code port} 0 picks a free port. */
@@ -86,6 +104,17 @@ public final class LocalApiServer implements AutoCloseable {
     public static LocalApiServer start(AwsCredentialsProvider credentials, Map<String, String> apiEnvironment,
                                        URI personalizeEndpoint, Path itemsCsv, Path knownUsersFile, String stage,
                                        int port, Path staticRoot) {
+        return start(credentials, apiEnvironment, personalizeEndpoint, itemsCsv, knownUsersFile, stage, port,
+                staticRoot, Front.NONE);
+    }
+
+    /**
+     * As above, with API Gateway's method authorization of the deployed stage in front of the handler and the page's
+     * generated runtime config ({@link Front}).
+     */
+    public static LocalApiServer start(AwsCredentialsProvider credentials, Map<String, String> apiEnvironment,
+                                       URI personalizeEndpoint, Path itemsCsv, Path knownUsersFile, String stage,
+                                       int port, Path staticRoot, Front front) {
         ApiConfig config = ApiConfig.fromEnvironment(
                 localEnvironment(apiEnvironment, personalizeEndpoint, itemsCsv, knownUsersFile));
         MovieCatalog catalog = MovieCatalog.load(itemsCsv);
@@ -99,7 +128,7 @@ public final class LocalApiServer implements AutoCloseable {
             StaticFiles files = staticRoot == null ? null : new StaticFiles(staticRoot);
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             LocalApiServer api = new LocalApiServer(server, executor,
-                    new ApiHandler(config, runtime, events, catalog), stage, files, runtime, events, http);
+                    new ApiHandler(config, runtime, events, catalog), stage, files, front, runtime, events, http);
             server.createContext("/", api::serve);
             server.setExecutor(executor);
             server.start();
@@ -158,20 +187,45 @@ public final class LocalApiServer implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try {
             String rawPath = exchange.getRequestURI().getRawPath();
-            ApiResources.Match match = ApiResources.match(rawPath);
-            if (!match.isApiRoute() && staticFiles != null && isRead(exchange.getRequestMethod())) {
+            if (front.pageConfigJson().isPresent() && PAGE_CONFIG_PATH.equals(rawPath)
+                    && isRead(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+                ProxyResponses.send(exchange, 200, front.pageConfigJson().get().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String apiPath = rawPath.equals(API_PREFIX) || rawPath.startsWith(API_PREFIX + "/")
+                    ? rawPath.substring(API_PREFIX.length()) : rawPath;
+            ApiResources.Match match = ApiResources.match(apiPath);
+            if (apiPath.equals(rawPath) && !match.isApiRoute() && staticFiles != null
+                    && isRead(exchange.getRequestMethod())) {
                 Optional<StaticFiles.StaticFile> file = staticFiles.find(rawPath);
                 if (file.isPresent()) {
                     exchange.getResponseHeaders().set("Content-Type", file.get().contentType());
                     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-                    // The page is self-contained: no inline code and nothing from other origins, so the browser can
-                    // refuse both (what a CloudFront response-headers policy would send in front of S3).
-                    exchange.getResponseHeaders().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                    // The page is self-contained: no inline code and nothing from other origins but the sign-in's
+                    // token endpoint, so the browser can refuse the rest (what a CloudFront response-headers policy
+                    // would send in front of S3).
+                    exchange.getResponseHeaders().set("Content-Security-Policy", contentSecurityPolicy);
                     ProxyResponses.send(exchange, 200, file.get().content());
                     return;
                 }
             }
-            APIGatewayProxyResponseEvent response = handler.handleRequest(requests.toEvent(exchange, match), null);
+            String requestId = UUID.randomUUID().toString();
+            ApiGatewayAuthorization.Outcome outcome = match.isApiRoute()
+                    ? front.authorization().authorize(exchange.getRequestMethod(), match.resource(), requestId,
+                            name -> exchange.getRequestHeaders().getFirst(name))
+                    : new ApiGatewayAuthorization.Allowed(null);
+            if (outcome instanceof ApiGatewayAuthorization.Refused refused) {
+                GatewayResponse response = refused.response();
+                response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                ProxyResponses.send(exchange, response.status(), response.body().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Map<String, Object> authorizer = ((ApiGatewayAuthorization.Allowed) outcome).authorizerContext();
+            APIGatewayProxyResponseEvent response = handler.handleRequest(
+                    requests.toEvent(exchange, apiPath, match, requestId, authorizer), null);
             ProxyResponses.write(exchange, response);
         } catch (IOException | RuntimeException e) {
             // The handler turns its own failures into responses; this is the adapter failing, as API Gateway's 502.

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Builds the {@link APIGatewayProxyRequestEvent} a REST API with Lambda proxy integration would send for an HTTP
@@ -25,19 +24,25 @@ final class ProxyRequests {
         this.stage = stage;
     }
 
-    APIGatewayProxyRequestEvent toEvent(HttpExchange exchange, ApiResources.Match match) throws IOException {
+    /**
+     * @param path       the request's path as the API sees it (without the page's {@code /api} prefix)
+     * @param requestId  the request's id, as API Gateway's {@code requestContext.requestId}
+     * @param authorizer {@code requestContext.authorizer} (a Cognito authorizer's {@code {"claims": ...}}), or null
+     */
+    APIGatewayProxyRequestEvent toEvent(HttpExchange exchange, String path, ApiResources.Match match,
+                                        String requestId, Map<String, Object> authorizer) throws IOException {
         String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
         Map<String, List<String>> query = queryParameters(exchange.getRequestURI().getRawQuery());
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
 
         ProxyRequestContext context = new ProxyRequestContext()
-                .withRequestId(UUID.randomUUID().toString())
+                .withRequestId(requestId)
                 .withStage(stage)
                 .withHttpMethod(method)
                 .withResourcePath(match.resource())
                 .withPath("/" + stage + path);
+        context.setAuthorizer(authorizer);
         String body = readBody(exchange.getRequestBody());
         return new APIGatewayProxyRequestEvent()
                 .withHttpMethod(method)

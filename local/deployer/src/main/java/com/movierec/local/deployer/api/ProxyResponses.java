@@ -10,8 +10,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a Lambda proxy response back as API Gateway does: status, both header maps, the body as UTF-8. */
-final class ProxyResponses {
+/**
+ * Writes a Lambda proxy response back as API Gateway does: status, both header maps, the body as UTF-8; and any
+ * local server's answer ({@link #send}).
+ */
+public final class ProxyResponses {
     /** The server frames the body itself; a handler's own values would contradict it. */
     private static final List<String> FRAMING_HEADERS = List.of("content-length", "transfer-encoding", "connection");
 
@@ -42,7 +45,7 @@ final class ProxyResponses {
     }
 
     /** Sends {@code body} with an exact Content-Length; no body at all for HEAD, 204 and 304. */
-    static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    public static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
         boolean bodyless = "HEAD".equals(exchange.getRequestMethod()) || status == 204 || status == 304;
         if (bodyless || body.length == 0) {
             // -1: no body and Content-Length 0; 0 would mean chunked.

@@ -5,6 +5,7 @@ import com.movierec.local.personalize.engine.Delays;
 import com.movierec.local.deployer.run.LocalRun;
 import com.movierec.local.deployer.run.RunSettings;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,6 +99,9 @@ final class Up implements Callable<Integer> {
             console.personalize(run.engine().endpoint(), run.engine().engine().settings().region(),
                     admin.accessKeyId(), admin.secretAccessKey(), run.personalizeArns());
             console.serving(run.apiEndpoint(), apiLog, keepOnExit);
+            run.testUser().ifPresent(user -> run.cognito().pageSignIn().ifPresent(signIn -> console.signIn(
+                    URI.create("http://localhost:" + run.apiEndpoint().getPort() + "/"),
+                    signIn.managedLogin().baseUrl(), user, signIn.client().callbackUrls())));
             try {
                 stop.awaitStop();
             } finally {

@@ -3,7 +3,9 @@ package com.movierec.local.deployer.cli;
 import java.io.PrintWriter;
 import com.movierec.local.personalize.iam.AccessLog;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import com.movierec.local.deployer.auth.TestUser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -41,6 +43,24 @@ final class UpConsole {
                 + "/users/1/recommendations)");
         line("    Each request is logged to " + apiLog + ". Ctrl-C stops"
                 + (keepOnExit ? "." : ", after deleting the stage's resources."));
+    }
+
+    /**
+     * How to sign in to the page: its address (localhost, as Cognito takes plain http only there), the local managed
+     * login, the test user's username, password and MovieLens user id; and a warning when the page's address is not
+     * one of the app client's callback URLs, as managed login will then refuse the sign-in as Cognito would.
+     */
+    void signIn(URI page, URI managedLogin, TestUser user, List<String> callbackUrls) {
+        out.println("==> Sign in to the page at " + page + " with the local user pool's test user (managed login at "
+                + managedLogin + "):");
+        out.println("    username " + user.username() + "   password " + user.password() + "   (MovieLens user "
+                + user.movieLensUserId() + ")");
+        if (!callbackUrls.contains(page.toString())) {
+            out.println("    warning: " + page + " is not one of the app client's callback URLs " + callbackUrls
+                    + ", so sign-in is refused (redirect_mismatch) as Cognito would: add it to api.jwt.callbackUrls "
+                    + "in cdk.json, or serve on the port of one of them");
+        }
+        out.flush();
     }
 
     /**

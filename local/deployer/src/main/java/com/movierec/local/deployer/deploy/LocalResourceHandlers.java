@@ -3,6 +3,7 @@ package com.movierec.local.deployer.deploy;
 import com.movierec.local.deployer.deploy.resources.AutoDeleteObjectsResource;
 import com.movierec.local.deployer.deploy.resources.BucketDeploymentResource;
 import com.movierec.local.deployer.deploy.resources.BucketResource;
+import com.movierec.local.deployer.deploy.resources.CognitoResources;
 import com.movierec.local.deployer.deploy.resources.HandlerLookup;
 import com.movierec.local.deployer.deploy.resources.LocalS3;
 import com.movierec.local.deployer.deploy.resources.ResourceHandler;
@@ -35,6 +36,8 @@ final class LocalResourceHandlers implements HandlerLookup {
     private final ResourceHandler personalize;
     private final Map<String, ResourceHandler> byType;
     private final ResourceHandler standIn = new StandInResource();
+    /** User pools, app clients and domains: ids in Cognito's formats; the pools run in auth.LocalCognito. */
+    private static final ResourceHandler COGNITO = new CognitoResources();
 
     private final Optional<LocalAccount> account;
 
@@ -49,7 +52,10 @@ final class LocalResourceHandlers implements HandlerLookup {
                 "Custom::S3AutoDeleteObjects", new AutoDeleteObjectsResource(s3, callers),
                 "Custom::CDKBucketDeployment", new BucketDeploymentResource(s3, callers),
                 "AWS::CloudFormation::WaitConditionHandle", new WaitConditionHandleResource(board),
-                "AWS::CloudFormation::WaitCondition", new WaitConditionResource(board));
+                "AWS::CloudFormation::WaitCondition", new WaitConditionResource(board),
+                CognitoResources.USER_POOL, COGNITO,
+                CognitoResources.USER_POOL_CLIENT, COGNITO,
+                CognitoResources.USER_POOL_DOMAIN, COGNITO);
     }
 
     @Override

@@ -7,7 +7,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import com.movierec.local.personalize.engine.EngineSettings;
 import com.movierec.local.personalize.server.PersonalizeLocalServer;
+import com.movierec.local.deployer.api.ApiGatewayAuthorization;
+import com.movierec.local.deployer.api.Front;
 import com.movierec.local.deployer.api.LocalApiServer;
+import com.movierec.local.deployer.auth.LocalCognito;
+import com.movierec.local.deployer.auth.TestUser;
 import com.movierec.local.deployer.deploy.DeployListener;
 import com.movierec.local.deployer.deploy.DeployOptions;
 import com.movierec.local.deployer.deploy.LocalDeployer;
@@ -42,11 +46,15 @@ public final class LocalRun implements AutoCloseable {
     private final String region;
     private final AtomicBoolean serving = new AtomicBoolean(true);
     private final LocalAccount account;
+    private final LocalCognito cognito;
+    private final Optional<TestUser> testUser;
 
     private LocalRun(CloudAssembly assembly, RunSettings settings, PersonalizeLocalServer engine,
                      LocalDeployer deployer, DeployOptions options, StageDeployment deployment, LocalApiServer api,
-                     String region, LocalAccount account) {
+                     String region, LocalAccount account, LocalCognito cognito, Optional<TestUser> testUser) {
         this.account = account;
+        this.cognito = cognito;
+        this.testUser = testUser;
         this.assembly = assembly;
         this.settings = settings;
         this.engine = engine;
@@ -71,6 +79,7 @@ public final class LocalRun implements AutoCloseable {
         String region = regionOf(stage);
         PersonalizeLocalServer engine = PersonalizeLocalServer.start(EngineSettings.defaults(settings.s3Root())
                 .withRegion(region).withDelays(settings.engineDelays()), 0);
+        LocalCognito cognito = null;
         try {
             // IAM as AWS enforces it: the templates' policies, each handler signing with its function's role.
             LocalAccount account = LocalAccount.enforcing(engine.engine().settings().accountId());
@@ -83,23 +92,39 @@ public final class LocalRun implements AutoCloseable {
             LocalDeployer deployer = new LocalDeployer();
             StageDeployment deployment = deployer.deploy(assembly, settings.stage(), options);
             Map<String, String> environment = deployer.deployedApiEnvironment();
+            // The stage's user pools, with managed login and a test user for the page's sign-in.
+            cognito = LocalCognito.of(deployment).startManagedLogin();
+            Optional<TestUser> testUser = cognito.pageSignIn().map(signIn -> TestUser.create(signIn.pool(),
+                    TestUser.USERNAME, settings.testUserId()));
             LocalApiServer api = serve(settings, engine, environment, layers,
-                    account.credentialsOf(StageDeployment.API_HANDLER));
-            return new LocalRun(assembly, settings, engine, deployer, options, deployment, api, region, account);
+                    account.credentialsOf(StageDeployment.API_HANDLER), front(deployment, cognito, region));
+            return new LocalRun(assembly, settings, engine, deployer, options, deployment, api, region, account,
+                    cognito, testUser);
         } catch (RuntimeException e) {
+            if (cognito != null) {
+                cognito.close();
+            }
             engine.close();
             throw e;
         }
     }
 
+    /** API Gateway's authorization from the deployed stage, the page's config and the sign-in origin it calls. */
+    private static Front front(StageDeployment deployment, LocalCognito cognito, String region) {
+        ApiGatewayAuthorization authorization = ApiGatewayAuthorization.of(deployment, cognito);
+        Optional<LocalCognito.PageSignIn> signIn = cognito.pageSignIn();
+        return new Front(authorization, Optional.of(PageConfig.json(authorization.api(), signIn, region)),
+                signIn.map(s -> List.of(s.managedLogin().baseUrl().toString())).orElse(List.of()));
+    }
+
     private static LocalApiServer serve(RunSettings settings, PersonalizeLocalServer engine,
                                         Map<String, String> environment, LambdaLayers layers,
-                                        AwsCredentialsProvider credentials) {
+                                        AwsCredentialsProvider credentials, Front front) {
         try {
             return LocalApiServer.start(credentials, environment, engine.endpoint(),
                     layers.resolve(required(environment, ApiEnvironment.ITEMS_FILE)),
                     layers.resolve(required(environment, ApiEnvironment.KNOWN_USERS_FILE)),
-                    settings.stage(), settings.apiPort(), settings.webRoot().orElse(null));
+                    settings.stage(), settings.apiPort(), settings.webRoot().orElse(null), front);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof BindException) {
                 throw new IllegalArgumentException("port " + settings.apiPort() + " on 127.0.0.1 is in use: stop "
@@ -112,6 +137,21 @@ public final class LocalRun implements AutoCloseable {
     /** {@code http://127.0.0.1:PORT}: the API, and the page at {@code /} when there is one. */
     public URI apiEndpoint() {
         return api.endpoint();
+    }
+
+    /** The stage's local user pools (none without jwt auth), their managed login and keys. */
+    public LocalCognito cognito() {
+        return cognito;
+    }
+
+    /** The user created in the page's user pool, when the stage signs users in. */
+    public Optional<TestUser> testUser() {
+        return testUser;
+    }
+
+    /** The page's managed login (the runtime config's authDomain), when the stage signs users in. */
+    public Optional<URI> signInEndpoint() {
+        return cognito.pageSignIn().map(signIn -> signIn.managedLogin().baseUrl());
     }
 
     /** personalize-local, for SDK clients and its admin API. */
@@ -178,7 +218,11 @@ public final class LocalRun implements AutoCloseable {
 
     private void stopServing() {
         if (serving.compareAndSet(true, false)) {
-            api.close();
+            try {
+                api.close();
+            } finally {
+                cognito.close();
+            }
         }
     }
 

@@ -138,6 +138,26 @@ class UpCommandTest {
     }
 
     /** {@code up} with this test's assembly, page, S3 root, logs and no delays; {@code extra} options win. */
+    @Test
+    void aStageWithSignInPrintsTheTestUserAndWarnsThatThisPortIsNotACallbackUrl() throws Exception {
+        StopSignal stop = new StopSignal();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run(stop, "--port", "0",
+                "--cdk-out", SynthesizedDev.withSignIn(8080).directory().toString()));
+
+        URI endpoint = awaitServing(exit);
+        HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                endpoint.resolve("/config.json")).build(), HttpResponse.BodyHandlers.ofString());
+        stop.stop("test");
+
+        assertThat(exit.get(60, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(config.body()).contains("\"auth\" : \"jwt\"");
+        String page = "http://localhost:" + endpoint.getPort() + "/";
+        assertThat(out.toString()).contains("==> Sign in to the page at " + page)
+                .containsPattern("username demo   password [A-Za-z0-9-]{20}   \\(MovieLens user 1\\)")
+                .contains("warning: " + page + " is not one of the app client's callback URLs "
+                        + "[http://localhost:8080/]");
+    }
+
     private int run(StopSignal stop, String... extra) {
         Map<String, String> options = new LinkedHashMap<>(Map.of(
                 "--cdk-out", SynthesizedDev.base().directory().toString(), "--web-root", web.toString(),

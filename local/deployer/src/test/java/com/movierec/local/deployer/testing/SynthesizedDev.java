@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,6 +96,25 @@ public final class SynthesizedDev {
                 dev -> dev.put(QUALITY_GATE, gate));
     }
 
+    /**
+     * {@link #base()} with cdk.json's own api block, api.auth "jwt" included, its page's callback and sign-out URL
+     * {@code http://localhost:<pagePort>/}: the user pool, app clients, domain and authorizer as bin/run deploys them,
+     * for a page served on another port. One variant per port.
+     */
+    public static CloudAssembly withSignIn(int pagePort) {
+        return variant("signin-" + pagePort, null, dev -> {
+            withoutQualityGate(dev);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> api = new LinkedHashMap<>((Map<String, Object>) shippedDev().get("api"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> jwt = new LinkedHashMap<>((Map<String, Object>) api.get("jwt"));
+            jwt.put("callbackUrls", List.of("http://localhost:" + pagePort + "/"));
+            jwt.put("logoutUrls", List.of());
+            api.put("jwt", jwt);
+            dev.put("api", api);
+        });
+    }
+
     private static void unchanged(Map<String, Object> dev) {
     }
 
@@ -147,8 +167,9 @@ public final class SynthesizedDev {
     }
 
     /**
-     * cdk.json's dev is on api.auth "jwt"; the local API adapter does not verify ID tokens yet, so the tests deploy dev
-     * with API keys until the local issuer lands (issue 12, part C). Everything else of dev's api block is kept.
+     * cdk.json's dev is on api.auth "jwt"; every variant but {@link #withShippedAuth()} and {@link #withSignIn(int)}
+     * deploys dev with API keys instead, so the tests that are not about sign-in use the API and the page by user id.
+     * Everything else of dev's api block is kept.
      */
     private static void pinApiKeyAuth(Map<String, Object> dev) {
         @SuppressWarnings("unchecked")

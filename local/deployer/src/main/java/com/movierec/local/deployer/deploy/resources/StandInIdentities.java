@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * The physical id and attributes CloudFormation would report for an AWS-only resource, made up deterministically
  * from the stack, the logical id and the name properties: a role named by RoleName gets that name in its ARN, an
- * unnamed one {@code <stack>-<logicalId>}. The common types get the Ref and attributes their documentation lists (a
- * Cognito user pool and app client ids in Cognito's own formats);
+ * unnamed one {@code <stack>-<logicalId>}. The common types get the Ref and attributes their documentation lists;
  * any other type gets a generated name as Ref and an {@code Arn} of the usual shape.
  */
 final class StandInIdentities {
@@ -78,33 +77,6 @@ final class StandInIdentities {
                 yield PhysicalNames.hash(stack.stackId() + id, 10);
             }
             case "AWS::ApiGateway::Stage" -> request.text("StageName", id);
-            case "AWS::Cognito::UserPool" -> {
-                // Cognito's form: <region>_<9 letters and digits>.
-                String poolId = stack.region() + "_" + alphanumerics(stack.stackId() + "/" + id, 9, true);
-                String provider = "cognito-idp." + stack.region() + ".amazonaws.com/" + poolId;
-                attributes.put("Arn", stack.arn("cognito-idp", "userpool/" + poolId));
-                attributes.put("ProviderName", provider);
-                attributes.put("ProviderURL", "https://" + provider);
-                attributes.put("UserPoolId", poolId);
-                yield poolId;
-            }
-            case "AWS::Cognito::UserPoolClient" -> {
-                // Cognito's form: 26 lower-case letters and digits; stable across updates, as an app client's id is.
-                String clientId = alphanumerics(stack.stackId() + "/" + id, 26, false);
-                attributes.put("ClientId", clientId);
-                attributes.put("Name", request.text("ClientName", clientId));
-                if ("true".equals(request.text("GenerateSecret", "false"))) {
-                    attributes.put("ClientSecret", alphanumerics(stack.stackId() + "/" + id + "/secret", 51, true));
-                }
-                yield clientId;
-            }
-            case "AWS::Cognito::UserPoolDomain" -> {
-                // Ref is the domain (a prefix, or a custom domain's name); a prefix domain has no CloudFront target.
-                String domain = request.text("Domain", id);
-                attributes.put("Id", domain);
-                attributes.put("CloudFrontDistribution", "");
-                yield domain;
-            }
             case "AWS::Cognito::ManagedLoginBranding" -> {
                 String brandingId = UUID.nameUUIDFromBytes((stack.stackId() + "/" + id)
                         .getBytes(StandardCharsets.UTF_8)).toString();
@@ -126,20 +98,6 @@ final class StandInIdentities {
             }
         };
         return new ResourceOutcome(ref, attributes);
-    }
-
-    /** {@code length} letters and digits (lower case only unless {@code mixedCase}) derived from {@code seed}. */
-    static String alphanumerics(String seed, int length, boolean mixedCase) {
-        String alphabet = mixedCase ? "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                : "0123456789abcdefghijklmnopqrstuvwxyz";
-        StringBuilder text = new StringBuilder(length);
-        for (int round = 0; text.length() < length; round++) {
-            String digest = PhysicalNames.hash(seed + "#" + round, 64);
-            for (int i = 0; i + 2 <= digest.length() && text.length() < length; i += 2) {
-                text.append(alphabet.charAt(Integer.parseInt(digest, i, i + 2, 16) % alphabet.length()));
-            }
-        }
-        return text.toString();
     }
 
     /** A function's ARN from its name, or the ARN itself when FunctionName already is one. */

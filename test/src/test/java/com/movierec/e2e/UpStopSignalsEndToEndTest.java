@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * no exception and exits 0. The engine lives in that JVM, so its own count is the only view of what it holds.
  */
 class UpStopSignalsEndToEndTest {
-    private static final Pattern SERVING = Pattern.compile("Serving the web page at (http://127\\.0\\.0\\.1:\\d+)/");
+    /** The page is at localhost with sign-in (Cognito takes plain http callback URLs only there), else 127.0.0.1. */
+    private static final Pattern SERVING =
+            Pattern.compile("Serving the web page at (http://(?:127\\.0\\.0\\.1|localhost):\\d+)/");
     private static final Duration START_LIMIT = Duration.ofMinutes(3);
     private static final Duration STOP_LIMIT = Duration.ofMinutes(2);
     /** SIGINT's bit in /proc/PID/status's SigIgn mask. */

@@ -98,10 +98,13 @@ final class Up implements Callable<Integer> {
             SessionCredentials admin = run.account().iam().administrator();
             console.personalize(run.engine().endpoint(), run.engine().engine().settings().region(),
                     admin.accessKeyId(), admin.secretAccessKey(), run.personalizeArns());
-            console.serving(run.apiEndpoint(), apiLog, keepOnExit);
+            // With sign-in the page is at localhost: Cognito accepts plain http callback URLs only there.
+            URI page = run.testUser().isPresent()
+                    ? URI.create("http://localhost:" + run.apiEndpoint().getPort() + "/")
+                    : URI.create(run.apiEndpoint() + "/");
+            console.serving(page, run.apiEndpoint(), apiLog, keepOnExit);
             run.testUser().ifPresent(user -> run.cognito().pageSignIn().ifPresent(signIn -> console.signIn(
-                    URI.create("http://localhost:" + run.apiEndpoint().getPort() + "/"),
-                    signIn.managedLogin().baseUrl(), user, signIn.client().callbackUrls())));
+                    page, signIn.managedLogin().baseUrl(), user, signIn.client().callbackUrls())));
             try {
                 stop.awaitStop();
             } finally {

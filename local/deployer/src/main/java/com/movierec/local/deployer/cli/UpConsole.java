@@ -38,8 +38,8 @@ final class UpConsole {
         out.flush();
     }
 
-    void serving(URI endpoint, Path apiLog, boolean keepOnExit) {
-        out.println("==> Serving the web page at " + endpoint + "/ and the API at " + endpoint + " (e.g. " + endpoint
+    void serving(URI page, URI endpoint, Path apiLog, boolean keepOnExit) {
+        out.println("==> Serving the web page at " + page + " and the API at " + endpoint + " (e.g. " + endpoint
                 + "/users/1/recommendations)");
         line("    Each request is logged to " + apiLog + ". Ctrl-C stops"
                 + (keepOnExit ? "." : ", after deleting the stage's resources."));

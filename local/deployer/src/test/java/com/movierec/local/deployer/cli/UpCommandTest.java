@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code up}, as bin/run starts it: deploy, metrics, serving until stopped, then the stage deleted. */
 class UpCommandTest {
-    private static final Pattern SERVING = Pattern.compile("Serving the web page at (http://127\\.0\\.0\\.1:\\d+)/");
+    /** The page is at localhost with sign-in (Cognito takes plain http callback URLs only there), else 127.0.0.1. */
+    private static final Pattern SERVING =
+            Pattern.compile("Serving the web page at (http://(?:127\\.0\\.0\\.1|localhost):\\d+)/");
 
     @TempDir
     Path tmp;

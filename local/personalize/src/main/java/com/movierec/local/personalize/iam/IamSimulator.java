@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The maintained IAM policy simulator, {@code @cloud-copilot/iam-simulate}, run as a Node.js helper process
@@ -225,8 +226,22 @@ public final class IamSimulator implements PolicyEvaluator, AutoCloseable {
         }
     }
 
+    /**
+     * Ends the simulator by closing its stdin: it ignores SIGINT and SIGTERM (a signal to the whole process group must
+     * not end it while local mode still deletes a stage), so a plain destroy() would not stop it.
+     */
     @Override
     public void close() {
-        process.destroy();
+        try {
+            requests.close();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 }
